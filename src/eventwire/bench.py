@@ -1,0 +1,100 @@
+"""Benchmark: `python -m eventwire.bench CORPUS [CORPUS...] [--docs N] [--repeats R]`.
+
+Runs the whole pipeline (ingest excluded: documents are read once) over a corpus of input
+documents and prints the median articles/s over R runs, p50/p95 per-article latency, peak RSS, and
+the same corpus through the full spaCy pipeline on whole texts as a baseline measured in the same
+invocation (machines here are noisy, so compare the ratio, not absolute figures).
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from itertools import cycle, islice
+
+from eventwire.ingest import InputError, read_inputs
+from eventwire.models import Document
+
+
+def load_corpus(paths: list[str], count: int) -> list[Document]:
+    documents = [d for d in read_inputs(paths) if not isinstance(d, InputError)]
+    if not documents:
+        sys.exit("eventwire bench: the corpus holds no readable document")
+    return [
+        replace(document, id=f"{document.id}-{number}")
+        for number, document in enumerate(islice(cycle(documents), count))
+    ]
+
+
+def timed(run: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    run()
+    return time.perf_counter() - started
+
+
+def throughput(documents: list[Document], repeats: int) -> tuple[float, float]:
+    """Median articles/s of eventwire and of the full spaCy pipeline on whole texts."""
+    from eventwire.nlp.model import load_model
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    nlp = load_model("en")
+    pipeline.process(documents[0])  # warm caches (model, gazetteer, lexicons)
+
+    def ours() -> None:
+        for _ in pipeline.process_many(documents):
+            pass
+
+    def baseline() -> None:
+        for _ in nlp.pipe(d.text for d in documents):
+            pass
+
+    our_times, base_times = [], []
+    for _ in range(repeats):
+        our_times.append(timed(ours))
+        base_times.append(timed(baseline))
+    count = len(documents)
+    return count / statistics.median(our_times), count / statistics.median(base_times)
+
+
+def latencies(documents: list[Document]) -> list[float]:
+    from eventwire.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    return [timed(lambda d=d: pipeline.process(d)) * 1000 for d in documents]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="eventwire-bench", description=__doc__)
+    parser.add_argument("corpus", nargs="+", help="input documents (JSONL, .txt, .html, feeds)")
+    parser.add_argument("--docs", type=int, default=300, help="documents per run (cycled)")
+    parser.add_argument("--repeats", type=int, default=3, help="runs; the median is reported")
+    args = parser.parse_args(argv)
+
+    documents = load_corpus(args.corpus, args.docs)
+    ours, baseline = throughput(documents, args.repeats)
+    per_article = latencies(documents[: min(100, len(documents))])
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"corpus: {len(documents)} documents from {', '.join(args.corpus)}; {args.repeats} runs")
+    print(f"eventwire end to end: {ours:.1f} articles/s (median, batched, 1 process)")
+    print(f"baseline, full spaCy sm on whole texts: {baseline:.1f} articles/s (median)")
+    print(f"ratio eventwire / baseline: {ours / baseline:.2f}x")
+    print(
+        f"per-article latency (unbatched): p50 {percentile(per_article, 0.5):.1f} ms, "
+        f"p95 {percentile(per_article, 0.95):.1f} ms"
+    )
+    print(f"peak RSS: {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

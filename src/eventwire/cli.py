@@ -1,0 +1,155 @@
+"""The eventwire command line: extract, ingest, events, export."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+import click
+
+from eventwire.ingest import InputError, read_inputs
+from eventwire.models import Document, Event
+from eventwire.progress import Progress
+from eventwire.tables import render_table
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _as_date(value: object) -> date | None:
+    return value.date() if value is not None else None  # type: ignore[attr-defined]
+
+
+def _documents(paths: Iterable[str], published: date | None, stats: dict[str, int]) -> Iterator[Document]:
+    """Readable documents; a one-line error on stderr for each unreadable input."""
+    for item in read_inputs(paths, published):
+        if isinstance(item, InputError):
+            click.echo(str(item), err=True)
+            stats["failed"] += 1
+        else:
+            stats["read"] += 1
+            yield item
+
+
+def _pipeline():  # type: ignore[no-untyped-def]
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@click.group()
+@click.version_option(package_name="eventwire")
+def main() -> None:
+    """eventwire: news reports of political violence in, sourced conflict events out."""
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--published", type=DATE, help="Publication date for inputs that carry none.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl")
+def extract(files: tuple[str, ...], published: object, fmt: str) -> None:
+    """Print the events reported in FILES (.txt, .jsonl, .html, RSS/Atom, or - for stdin)."""
+    stats = {"read": 0, "failed": 0}
+    pipeline = _pipeline()
+    events: list[Event] = []
+    for _document, found in pipeline.process_many(_documents(files, _as_date(published), stats)):
+        events.extend(found)
+        if fmt == "jsonl":
+            _write(found, "jsonl")
+    if fmt != "jsonl":
+        _write(events, fmt)
+    _exit_status(stats)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--published", type=DATE, help="Publication date for inputs that carry none.")
+@click.option("--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB).")
+def ingest(files: tuple[str, ...], published: object, db_url: str | None) -> None:
+    """Extract events from FILES and store documents, events and claims."""
+    from eventwire.store import Store
+
+    store = Store(db_url)
+    stats = {"read": 0, "failed": 0}
+    stored = skipped = events = 0
+    documents = (d for d in _documents(files, _as_date(published), stats) if not _seen(store, d))
+    with Progress("ingest", unit="docs") as progress:
+        for document, found in _pipeline().process_many(documents):
+            if store.save(document, found):
+                stored += 1
+                events += len(found)
+            else:
+                skipped += 1
+            progress.advance()
+    skipped += stats["read"] - stored - skipped
+    click.echo(
+        f"ingested {stored} document(s), {events} event(s); {skipped} already stored; "
+        f"{stats['failed']} failed",
+        err=True,
+    )
+    _exit_status(stats)
+
+
+def _seen(store: object, document: Document) -> bool:
+    return store.has_document(document.id)  # type: ignore[attr-defined]
+
+
+@main.command()
+@click.option("--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB).")
+@click.option("--country", help="Country name or ISO3 code.")
+@click.option("--since", type=DATE, help="Events on or after this date.")
+@click.option("--until", type=DATE, help="Events on or before this date.")
+@click.option("--type", "event_type", help="ACLED event type, e.g. Battles.")
+@click.option("--actor", help="Part of an actor's name (actor1 or actor2).")
+@click.option("--min-fatalities", type=int, help="Best fatality figure at least this.")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table")
+def events(db_url: str | None, fmt: str, **filters: object) -> None:
+    """Query stored events."""
+    from eventwire.store import EventFilter, Store
+
+    for key in ("since", "until"):
+        filters[key] = _as_date(filters[key])
+    _write(Store(db_url).events(EventFilter(**filters)), fmt)  # type: ignore[arg-type]
+
+
+@main.command()
+@click.option("--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "csv", "acled", "geojson"]), default="jsonl"
+)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+def export(db_url: str | None, fmt: str, out: Path | None) -> None:
+    """Export every stored event in FORMAT."""
+    from eventwire.store import Store
+
+    stored = Store(db_url).events()
+    if out is None:
+        _write(stored, fmt)
+        return
+    with out.open("w", encoding="utf-8", newline="") as handle:
+        from eventwire.export import write_events
+
+        write_events(stored, fmt, handle)
+    click.echo(f"wrote {len(stored)} event(s) to {out}", err=True)
+
+
+def _write(items: list[Event], fmt: str) -> None:
+    if fmt == "table":
+        click.echo(render_table(items))
+        return
+    from eventwire.export import write_events
+
+    write_events(items, fmt, sys.stdout)
+    sys.stdout.flush()
+
+
+def _exit_status(stats: dict[str, int]) -> None:
+    if stats["read"] == 0:
+        click.echo("eventwire: no input could be processed", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

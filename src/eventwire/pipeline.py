@@ -1,0 +1,82 @@
+"""The pipeline: Document in, Events out.
+
+    nlp (split, cue, parse the cued sentences) -> detect (event frames) -> extractors, in the
+    configured order -> reconcile (claims -> low/best/high) -> Event records.
+
+Components are looked up by name in the registry, so a config can reorder, drop or replace them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+import eventwire.extract  # noqa: F401  (registers the built-in components)
+from eventwire.extract.frame import EventFrame
+from eventwire.models import Document, Event, text_id
+from eventwire.nlp.analysis import AnalyzedDoc, analyze_many
+from eventwire.reconcile import reconcile
+from eventwire.registry import create
+from eventwire.summary import summarize
+
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("place", "time", "casualties", "actors", "event_type")
+
+
+@dataclass
+class PipelineConfig:
+    detector: str = "detect"
+    extractors: tuple[str, ...] = DEFAULT_EXTRACTORS
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Per-component keyword options, e.g. {"time": {"default_precision": None}}."""
+    batch_size: int = 32
+
+
+class Pipeline:
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        options = self.config.options
+        self.detect = create(self.config.detector, **options.get(self.config.detector, {}))
+        self.extractors = [(name, create(name, **options.get(name, {}))) for name in self.config.extractors]
+
+    def process(self, document: Document) -> list[Event]:
+        return next(self.process_many([document]))[1]
+
+    def process_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
+        """Events per document, analysing documents in batches so the parser sees many at once."""
+        iterator = iter(documents)
+        while batch := list(islice(iterator, self.config.batch_size)):
+            for analyzed in analyze_many(batch):
+                yield analyzed.document, self.events_of(analyzed)
+
+    def events_of(self, analyzed: AnalyzedDoc) -> list[Event]:
+        events = []
+        for frame in self.detect(analyzed):
+            for _name, extractor in self.extractors:
+                extractor(frame)
+            if frame.event_type and frame.sub_event_type:
+                events.append(self._to_event(frame, len(events)))
+        return events
+
+    def _to_event(self, frame: EventFrame, number: int) -> Event:
+        document = frame.doc.document
+        fatalities, injuries = reconcile(frame.claims)
+        event = Event(
+            id=text_id(f"{document.id}#{number}"),
+            document_ids=[document.id],
+            event_type=frame.event_type or "",
+            sub_event_type=frame.sub_event_type or "",
+            event_date=frame.event_date,
+            date_precision=frame.date_precision,
+            actor1=frame.actor1,
+            actor2=frame.actor2,
+            location=frame.location,
+            fatalities=fatalities,
+            injuries=injuries,
+            claims=list(frame.claims),
+            confidence=frame.confidence,
+            sources=[document.source] if document.source else [],
+        )
+        event.summary = summarize(event)
+        return event

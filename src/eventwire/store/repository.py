@@ -1,0 +1,158 @@
+"""The store's interface: save a document with its events in one transaction, query events."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Select, create_engine, event, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from eventwire.models import Document, Event
+from eventwire.store.convert import claim_rows, event_from_rows, event_row
+from eventwire.store.schema import ClaimRow, DocumentRow, EventDocumentRow, EventRow
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def default_url() -> str:
+    return os.environ.get("EVENTWIRE_DB", "sqlite:///eventwire.db")
+
+
+@dataclass
+class EventFilter:
+    country: str | None = None
+    since: date | None = None
+    until: date | None = None
+    event_type: str | None = None
+    actor: str | None = None
+    min_fatalities: int | None = None
+    limit: int | None = None
+
+
+class Store:
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or default_url()
+        self.engine = _engine(self.url)
+        self.session = sessionmaker(self.engine, expire_on_commit=False)
+        self.migrate()
+
+    def migrate(self) -> None:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        with self.engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def has_document(self, document_id: str) -> bool:
+        with self.session() as session:
+            return session.get(DocumentRow, document_id) is not None
+
+    def save(self, document: Document, events: list[Event]) -> bool:
+        """Store a document and its events atomically; False if it was stored before."""
+        with self.session.begin() as session:
+            if session.get(DocumentRow, document.id) is not None:
+                return False
+            session.add(_document_row(document))
+            session.flush()
+            for item in events:
+                self._add_event(session, item)
+        return True
+
+    def _add_event(self, session: Session, item: Event) -> None:
+        existing = session.get(EventRow, item.id)
+        if existing is None:
+            session.add(event_row(item))
+            session.flush()
+        for document_id in item.document_ids:
+            if session.get(EventDocumentRow, (item.id, document_id)) is None:
+                session.add(EventDocumentRow(event_id=item.id, document_id=document_id))
+        session.add_all(claim_rows(item))
+
+    def events(self, filters: EventFilter | None = None) -> list[Event]:
+        query = _filtered(select(EventRow), filters or EventFilter())
+        with self.session() as session:
+            rows = session.scalars(query).all()
+            return [self._load(session, row) for row in rows]
+
+    def event(self, event_id: str) -> Event | None:
+        with self.session() as session:
+            row = session.get(EventRow, event_id)
+            return self._load(session, row) if row else None
+
+    def document(self, document_id: str) -> DocumentRow | None:
+        with self.session() as session:
+            return session.get(DocumentRow, document_id)
+
+    def counts(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        with self.session() as session:
+            return {
+                table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
+                for table in (DocumentRow, EventRow, ClaimRow)
+            }
+
+    @staticmethod
+    def _load(session: Session, row: EventRow) -> Event:
+        claims = session.scalars(
+            select(ClaimRow).where(ClaimRow.event_id == row.id).order_by(ClaimRow.id)
+        ).all()
+        document_ids = session.scalars(
+            select(EventDocumentRow.document_id).where(EventDocumentRow.event_id == row.id)
+        ).all()
+        return event_from_rows(row, list(document_ids), list(claims))
+
+
+def _filtered(query: Select, filters: EventFilter) -> Select:
+    if filters.country:
+        query = query.where(
+            (EventRow.country.ilike(filters.country)) | (EventRow.iso3 == filters.country.upper())
+        )
+    if filters.since:
+        query = query.where(EventRow.event_date >= filters.since)
+    if filters.until:
+        query = query.where(EventRow.event_date <= filters.until)
+    if filters.event_type:
+        query = query.where(EventRow.event_type.ilike(filters.event_type))
+    if filters.actor:
+        pattern = f"%{filters.actor}%"
+        query = query.where(EventRow.actor1_name.ilike(pattern) | EventRow.actor2_name.ilike(pattern))
+    if filters.min_fatalities is not None:
+        query = query.where(EventRow.fatalities_best >= filters.min_fatalities)
+    query = query.order_by(EventRow.event_date.desc().nulls_last(), EventRow.id)
+    return query.limit(filters.limit) if filters.limit else query
+
+
+def _document_row(document: Document) -> DocumentRow:
+    return DocumentRow(
+        id=document.id,
+        text=document.text,
+        title=document.title,
+        url=document.url,
+        published=document.published,
+        source=document.source,
+        language=document.language,
+        origin=document.origin,
+        ingested_at=datetime.now(UTC).replace(tzinfo=None),
+    )
+
+
+def _engine(url: str) -> Engine:
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
