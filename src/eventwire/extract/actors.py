@@ -1,0 +1,293 @@
+"""Actors: who acted (actor1) and who was acted upon (actor2), named as ACLED names them.
+
+Mentions come from the actor dictionary (data/actors.toml). Each mention's role is read from the
+dependency parse of its sentence: the subject of an attack verb, the agent of a passive one ("was
+claimed by X") or the owner of an attack noun ("X's attack") acts; the object, the passive
+subject ("soldiers were killed") or the target of an attack noun ("attacks on a camp") is acted
+upon. Mentions are weighted by sentence (earlier and casualty-bearing sentences count more,
+hedged analysis less), named actors outrank generic ones, and generic militants ("gunmen",
+"fighters") refer to the named armed group of the same report when there is one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eventwire.data import load_toml
+from eventwire.extract.actors_rules import (
+    ActorEntry,
+    Match,
+    countries_in,
+    country_before,
+    country_overrides,
+    fill_name,
+    find_matches,
+)
+from eventwire.extract.frame import EventFrame
+from eventwire.models import Actor
+from eventwire.nlp.analysis import Sentence
+from eventwire.registry import register
+
+AGENT, TARGET = "agent", "target"
+
+_ROLES = load_toml("actors.toml")["roles"]
+ACTION_VERBS = frozenset(_ROLES["action_verbs"])
+"""Lemmas of verbs whose subject acts and whose object is acted upon."""
+CLAIM_VERBS = frozenset(_ROLES["claim_verbs"])
+ATTACK_NOUNS = frozenset(_ROLES["attack_nouns"])
+"""Nouns whose owner or modifier acts ("JNIM's attack") and whose "on" object is the target."""
+CLASH_WORDS = frozenset(_ROLES["clash_words"])
+CLIMB_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "det", "poss"})
+RELATIVE = frozenset({"who", "that", "which"})
+PRONOUNS = frozenset({"it", "they", "we"})
+STATE_KINDS = frozenset({"military", "police"})
+NON_STATE_INTERS = frozenset({2, 3, 4, 8})
+HEDGE = re.compile(r"\b(?:might|could|would|may|suggest\w*|posit\w*|fear\w*|if)\b", re.I)
+_MAX_CLIMB = 8
+
+
+@dataclass
+class Mention:
+    entry: ActorEntry
+    name: str
+    inter: int
+    surface: str
+    role: str | None
+    score: float
+
+
+def mention_role(sentence: Sentence, start: int, end: int) -> str | None:
+    """AGENT, TARGET or None for the mention at [start, end) of the sentence (parse offsets)."""
+    if sentence.parse is None:
+        return None
+    tokens = [t for t in sentence.parse if t.idx < end and t.idx + len(t.text) > start]
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i in inside and token.head.i != token.i:
+            continue
+        role = _role_of(token)
+        if role:
+            return role
+    return None
+
+
+def _role_of(token) -> str | None:
+    return _role_from_head(token) or _role_from_children(token)
+
+
+def _role_from_head(token) -> str | None:
+    for _ in range(_MAX_CLIMB):
+        dep, head = token.dep_, token.head
+        if head.i == token.i:
+            return None
+        if dep in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in ATTACK_NOUNS:
+            return AGENT
+        if dep == "nsubj":
+            hit = _is_action(head) or _has_action_xcomp(head) or _reports_own_action(head)
+            return AGENT if hit else None
+        if dep == "nsubjpass":
+            return TARGET if _is_action(head) else None
+        if dep in ("dobj", "obj"):
+            return TARGET if _is_action(head) else None
+        if dep == "pobj":
+            role, climb = _role_of_pobj(head)
+            if climb is None:
+                return role
+            token = climb
+            continue
+        if dep in CLIMB_DEPS:
+            token = head
+            continue
+        return None
+    return None
+
+
+def _role_from_children(token) -> str | None:
+    for child in token.children:
+        if child.dep_ not in ("acl", "relcl") or not _is_action(child):
+            continue
+        subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.lower_ in RELATIVE and s.dep_ == "nsubj" for s in subjects):
+            return AGENT
+        if child.tag_ == "VBN" or any(s.dep_ == "nsubjpass" for s in subjects):
+            return TARGET
+    return None
+
+
+def _role_of_pobj(prep):
+    """(role, None) when the preposition decides; (None, token) to keep climbing from token."""
+    governor = prep.head
+    word = prep.lower_
+    lemma = governor.lemma_.lower()
+    if prep.dep_ == "agent" or word == "by":
+        hit = lemma in ATTACK_NOUNS or lemma in CLAIM_VERBS or _is_action(governor)
+        return (AGENT if hit else None), None
+    if word in ("on", "against", "upon", "at", "targeting"):
+        hit = lemma in ATTACK_NOUNS or _is_action(governor)
+        return (TARGET if hit else None), None
+    if word == "with" and lemma in CLASH_WORDS:
+        return TARGET, None
+    if word in ("of", "from", "among") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+        return None, governor
+    if word == "from" and _is_action(governor):
+        return TARGET, None
+    return None, None
+
+
+def _reports_own_action(verb) -> bool:
+    """ "The army said it had retaken the town": the reporter is the pronoun's antecedent."""
+    for clause in verb.children:
+        if clause.dep_ == "ccomp" and _is_action(clause):
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            if any(s.lower_ in PRONOUNS for s in subjects):
+                return True
+    return False
+
+
+def _is_action(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ACTION_VERBS | CLAIM_VERBS
+
+
+def _has_action_xcomp(verb) -> bool:
+    return any(c.dep_ == "xcomp" and _is_action(c) for c in verb.children)
+
+
+# --- weighting and selection ------------------------------------------------------------------
+
+
+def sentence_weight(sentence: Sentence, rank: int) -> float:
+    weight = 1.0 / (1.0 + 0.35 * rank)
+    if "casualty" in sentence.cues:
+        weight *= 1.3
+    if HEDGE.search(sentence.text):
+        weight *= 0.3
+    return weight
+
+
+def event_country(frame: EventFrame) -> str | None:
+    """The event's country: the place extractor's, else the one the report names most."""
+    if frame.location and frame.location.country:
+        return frame.location.country
+    for texts in ([s.text for s in frame.sentences], [s.text for s in frame.doc.sentences]):
+        found = countries_in(" ".join(texts))
+        if found:
+            return max(found, key=lambda c: (found.count(c), -found.index(c)))
+    return None
+
+
+def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str, int]:
+    entry = match.entry
+    if entry.kind in STATE_KINDS:
+        own = country_before(sentence.text, match.start)
+        if own and country and own != country:
+            return fill_name(entry.name, own), 8
+        return fill_name(entry.name, own or country), entry.inter
+    override = country_overrides().get((country or "", entry.kind))
+    if override and override.terms and override.terms.fullmatch(match.surface.lower()):
+        return override.entry.name, override.entry.inter
+    return fill_name(entry.name, country), entry.inter
+
+
+def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
+    mentions = []
+    for rank, sentence in enumerate(_actor_sentences(frame)):
+        weight = sentence_weight(sentence, rank)
+        for match in find_matches(sentence.text):
+            name, inter = _resolve(match, sentence, country)
+            role = mention_role(sentence, match.start, match.end)
+            score = weight * match.entry.weight * (1.0 if role else 0.4)
+            if match.entry.kind == "named":
+                score *= 1.5
+            mentions.append(Mention(match.entry, name, inter, match.surface, role, score))
+    return _fold_generic_armed(mentions)
+
+
+def _actor_sentences(frame: EventFrame) -> list[Sentence]:
+    """The event sentences, then claims of responsibility stated on their own."""
+    chosen = {s.index for s in frame.sentences}
+    claims = [
+        s for s in frame.doc.sentences if "responsibility" in s.cues and s.index not in chosen
+    ]
+    return list(frame.sentences) + claims
+
+
+def _fold_generic_armed(mentions: list[Mention]) -> list[Mention]:
+    """ "Gunmen", "fighters", "militants" are the named armed group when the report names one."""
+    named = [m for m in mentions if m.entry.kind == "named" and m.inter in (2, 3)]
+    if not named:
+        return mentions
+    group = max(named, key=lambda m: m.score)
+    for mention in mentions:
+        if mention.entry.kind == "armed":
+            mention.name, mention.inter = group.name, group.inter
+    return mentions
+
+
+def _best(mentions: Iterable[Mention], exclude: str | None = None) -> str | None:
+    totals: dict[str, float] = {}
+    for m in mentions:
+        if m.name != exclude:
+            totals[m.name] = totals.get(m.name, 0.0) + m.score
+    return max(totals, key=lambda n: totals[n]) if totals else None
+
+
+def choose_sides(mentions: list[Mention]) -> tuple[str | None, str | None]:
+    agents = [m for m in mentions if m.role == AGENT]
+    targets = [m for m in mentions if m.role == TARGET]
+    first = _best(agents)
+    target_names = {m.name for m in targets}
+    if first is None:
+        first = _best(m for m in mentions if m.role is None and m.inter in (2, 3, 4, 5, 6, 8))
+    if first is None:
+        unroled = [m for m in mentions if m.role is None and m.inter != 7]
+        first = _best(m for m in unroled if m.name not in target_names)
+    second = _best(targets, exclude=first)
+    if second is None:
+        second = _best(agents, exclude=first)
+    if second is None:
+        second = _best((m for m in mentions if m.role is None and m.inter in (1, 7)), first)
+    return first, second
+
+
+def build_actor(name: str | None, mentions: list[Mention]) -> Actor | None:
+    if name is None:
+        return None
+    mine = [m for m in mentions if m.name == name]
+    inter = mine[0].inter if mine else None
+    shown = [m for m in mine if m.role or m.entry.kind == "named"] or mine
+    seen = list(dict.fromkeys(m.surface for m in shown))
+    return Actor(name=name, inter=inter, aliases_seen=seen)
+
+
+_VICTIM_KINDS = {
+    "civilians": ("Civilians ({country})", 7),
+    "state_forces": ("Military Forces of {country}", 1),
+}
+
+
+def _actor_from_claims(frame: EventFrame, country: str | None) -> Actor | None:
+    for claim in frame.claims:
+        if claim.victims in _VICTIM_KINDS:
+            template, inter = _VICTIM_KINDS[claim.victims]
+            return Actor(fill_name(template, country), inter, [])
+    return None
+
+
+def extract_actors(frame: EventFrame) -> None:
+    country = event_country(frame)
+    mentions = collect_mentions(frame, country)
+    first, second = choose_sides(mentions)
+    frame.actor1 = build_actor(first, mentions)
+    frame.actor2 = build_actor(second, mentions) or _actor_from_claims(frame, country)
+    if frame.actor1 and frame.actor2 and frame.actor1.name == frame.actor2.name:
+        frame.actor2 = None
+    if frame.actor1 is None and frame.actor2 is not None and frame.actor2.inter in (1, 7):
+        frame.actor1 = Actor(fill_name("Unidentified Armed Group ({country})", country), 3, [])
+        frame.notes.append("actors: attacker not named; coded Unidentified Armed Group")
+
+
+@register("actors")
+def make_actor_extractor() -> object:
+    return extract_actors

@@ -1,0 +1,274 @@
+"""The actor dictionary (data/actors.toml): compiled matchers, country names, mention finding.
+
+Named actors and generic actor templates are matched on an accent-folded copy of the text (same
+length, so offsets carry over). Overlapping matches keep the longest.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from eventwire.data import data_path, load_toml
+
+ACTORS_FILE = "actors.toml"
+ACRONYM_MAX = 6
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    key: str
+    name: str
+    """Canonical name; may hold "{country}"."""
+    inter: int
+    kind: str
+    """"named" for a dictionary actor, else the generic kind (military, armed, civilians...)."""
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: ActorEntry
+    start: int
+    end: int
+    surface: str
+
+
+def fold(text: str) -> str:
+    """Strip accents character by character, keeping the length (and so the offsets)."""
+    return "".join(_fold_char(c) for c in text)
+
+
+@cache
+def _fold_char(char: str) -> str:
+    if char.isascii():
+        return char
+    base = unicodedata.normalize("NFD", char)[0]
+    return base if len(base) == 1 else char
+
+
+def _alias_regex(alias: str) -> str:
+    parts = []
+    for char in fold(alias):
+        if char in "'’‘`ʼ":
+            parts.append("['’‘`ʼ]?")
+        elif char == "-":
+            parts.append(r"[-‐–\s]?")
+        elif char == " ":
+            parts.append(r"[\s\-]+")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace("-", "")
+    return letters.isupper() and len(letters) <= ACRONYM_MAX and " " not in alias
+
+
+def _bounded(alternatives: list[str], flags: int) -> re.Pattern[str] | None:
+    if not alternatives:
+        return None
+    ordered = sorted(set(alternatives), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(ordered) + r")(?![\w])", flags)
+
+
+@dataclass(frozen=True)
+class Matcher:
+    entry: ActorEntry
+    insensitive: re.Pattern[str] | None
+    sensitive: re.Pattern[str] | None
+
+    def find(self, folded: str, original: str) -> list[Match]:
+        found = []
+        for pattern in (self.insensitive, self.sensitive):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(folded):
+                found.append(Match(self.entry, m.start(), m.end(), original[m.start() : m.end()]))
+        return found
+
+
+def _named_matcher(index: int, spec: dict[str, Any]) -> Matcher:
+    entry = ActorEntry(f"named:{index}", spec["name"], int(spec["inter"]), "named")
+    aliases = list(spec.get("aliases", []))
+    loose = [_alias_regex(a) for a in aliases if not _is_acronym(a)]
+    exact = [_alias_regex(a) for a in aliases if _is_acronym(a)]
+    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0))
+
+
+def _generic_matcher(index: int, spec: dict[str, Any]) -> Matcher:
+    entry = ActorEntry(
+        f"generic:{index}",
+        spec["name"],
+        int(spec["inter"]),
+        spec["kind"],
+        float(spec.get("weight", 1.0)),
+    )
+    exact = [fold(t) for t in spec.get("case_sensitive_terms", [])]
+    loose = [
+        fold(t) for t in spec.get("terms", []) if t not in set(spec.get("case_sensitive_terms", []))
+    ]
+    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0))
+
+
+@cache
+def matchers() -> tuple[Matcher, ...]:
+    data = load_toml(ACTORS_FILE)
+    named = [_named_matcher(i, spec) for i, spec in enumerate(data.get("actor", []))]
+    generic = [_generic_matcher(i, spec) for i, spec in enumerate(data.get("generic", []))]
+    return tuple(named + generic)
+
+
+def find_matches(text: str) -> list[Match]:
+    """All dictionary matches in `text`, overlaps resolved in favour of the longest."""
+    folded = fold(text)
+    candidates = [m for matcher in matchers() for m in matcher.find(folded, text)]
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.kind != "named"))
+    kept: list[Match] = []
+    for match in candidates:
+        if all(match.end <= k.start or match.start >= k.end for k in kept):
+            kept.append(match)
+    return _merge_alternatives(sorted(kept, key=lambda m: m.start), text)
+
+
+_EITHER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:and/or|or|/)\s*")
+
+
+def _merge_alternatives(matches: list[Match], text: str) -> list[Match]:
+    """ "JNIM or ISGS militants": ACLED codes one actor, "A and/or B" (dictionary order)."""
+    merged: list[Match] = []
+    for match in matches:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.entry.kind == match.entry.kind == "named"
+            and previous.entry.key != match.entry.key
+            and " and/or " not in previous.entry.name
+            and _EITHER.fullmatch(text[previous.end : match.start])
+        ):
+            first, second = sorted((previous.entry, match.entry), key=_entry_order)
+            entry = ActorEntry(
+                f"{first.key}|{second.key}",
+                f"{first.name} and/or {second.name}",
+                first.inter,
+                "named",
+            )
+            merged[-1] = Match(entry, previous.start, match.end, text[previous.start : match.end])
+        else:
+            merged.append(match)
+    return merged
+
+
+def _entry_order(entry: ActorEntry) -> int:
+    return int(entry.key.split(":")[1])
+
+
+# --- country overrides ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Override:
+    entry: ActorEntry
+    terms: re.Pattern[str] | None
+
+
+@cache
+def country_overrides() -> dict[tuple[str, str], Override]:
+    """(country, generic kind) -> the actor ACLED codes there for that kind of mention."""
+    result = {}
+    for country, kinds in load_toml(ACTORS_FILE).get("country_overrides", {}).items():
+        for kind, spec in kinds.items():
+            entry = ActorEntry(f"override:{country}:{kind}", spec["name"], int(spec["inter"]), kind)
+            terms = _bounded([fold(t) for t in spec.get("terms", [])], re.IGNORECASE)
+            result[(country, kind)] = Override(entry, terms)
+    return result
+
+
+# --- countries --------------------------------------------------------------------------------
+
+
+@cache
+def _display_names() -> dict[str, str]:
+    return dict(load_toml(ACTORS_FILE).get("country_names", {}))
+
+
+def display_country(name: str) -> str:
+    return _display_names().get(name, name)
+
+
+def country_of_alpha2(alpha2: str) -> str | None:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=alpha2)
+    if country is None:
+        return None
+    return display_country(getattr(country, "common_name", None) or country.name)
+
+
+@cache
+def _country_surfaces() -> dict[str, str]:
+    """Lower-cased country name or demonym -> display country name."""
+    import pycountry
+
+    surfaces: dict[str, str] = {}
+    for country in pycountry.countries:
+        display = country_of_alpha2(country.alpha_2) or country.name
+        for name in (country.name, getattr(country, "common_name", None), display):
+            if name and "," not in name:
+                surfaces[fold(name).lower()] = display
+    with data_path("gazetteer/demonyms.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            display = country_of_alpha2(row["alpha2"])
+            if display and fold(row["name"]).lower() not in surfaces:
+                surfaces[fold(row["name"]).lower()] = display
+    return surfaces
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    names = sorted(_country_surfaces(), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.I)
+
+
+def countries_in(text: str) -> list[str]:
+    """Display names of the countries named (or implied by a demonym) in `text`, in order."""
+    surfaces = _country_surfaces()
+    found = []
+    for m in _country_pattern().finditer(fold(text)):
+        if _plausible(m.group(1)):
+            found.append(surfaces[m.group(1).lower()])
+    return found
+
+
+def _plausible(surface: str) -> bool:
+    """Short names ("US", "DRC") only in capitals, so the pronoun "us" is no country."""
+    return len(surface.replace(".", "")) > 3 or surface.isupper()
+
+
+_PRECEDING = 40
+
+
+def country_before(text: str, start: int) -> str | None:
+    """The country named right before a mention: "Malian soldiers", "Mali's army"."""
+    window = fold(text[max(0, start - _PRECEDING) : start])
+    pattern = _country_pattern()
+    tail = re.compile(r"(?:['’]s)?\s+(?:the\s+|\w+\s+)?$")
+    last = None
+    for m in pattern.finditer(window):
+        if _plausible(m.group(1)) and tail.fullmatch(window[m.end() :]):
+            last = m
+    return _country_surfaces()[last.group(1).lower()] if last else None
+
+
+def fill_name(template: str, country: str | None) -> str:
+    if "{country}" not in template:
+        return template
+    if country:
+        return template.replace("{country}", country)
+    trimmed = template.replace(" ({country})", "").replace(" of {country}", "")
+    return trimmed.replace("{country}", "").strip()

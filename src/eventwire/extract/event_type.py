@@ -1,0 +1,201 @@
+"""Event type: ACLED's 6 event types and 25 sub-event types, by transparent rules.
+
+Follows ACLED's codebook distinctions, reading the lexicon features of the event sentences
+(data/lexicons/event_types.toml) and the inter codes of the actors found before:
+- crowds first: a mob or lynching is Riots/Mob violence, protesters who turn violent Riots/Violent
+  demonstration, protesters killed by forces Excessive force, dispersed or arrested Protest with
+  intervention, otherwise a Peaceful protest;
+- a device as the means (IED, suicide bomber, air or drone strike, shelling, grenade) makes
+  Explosions/Remote violence whoever the victims are; gunfire and "explosions" heard during an
+  assault do not;
+- territory taken by a non-state actor or retaken by the state is a Battle of its own kind;
+- otherwise the target decides: armed (state forces, rebels, militias, external forces) is
+  Battles/Armed clash, unarmed is Violence against civilians (Attack, Abduction, Sexual
+  violence); arrests, looting and property destruction without violence against people are
+  Strategic developments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.extract.actors import event_country
+from eventwire.extract.actors_rules import fill_name
+from eventwire.extract.event_type_rules import Scores, score_frame
+from eventwire.extract.frame import EventFrame
+from eventwire.models import Actor
+from eventwire.registry import register
+
+ARMED = frozenset({1, 2, 3, 4, 8})
+PRESENT = 0.25
+"""A feature counts when its score reaches this (a late sentence alone weighs ~0.3)."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    reason: str
+
+
+def _inter(actor: Actor | None) -> int | None:
+    return actor.inter if actor else None
+
+
+def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
+    inters = {_inter(frame.actor1), _inter(frame.actor2)}
+    crowd = s.get("protest") + s.get("riot") + s.get("mob")
+    named_armed = _inter(frame.actor1) in (2, 3, 8) and s.get("protest") < PRESENT
+    if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
+        return None
+    if not inters & {5, 6} and _inter(frame.actor1) == 1 and s.get("arrest") >= PRESENT:
+        return None
+    if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
+        return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
+    if s.get("riot") >= PRESENT or 5 in inters:
+        return Decision("Riots", "Violent demonstration", 0.75, "violent crowd")
+    if s.get("protest") < PRESENT and 6 not in inters:
+        return None
+    if s.get("lethal") >= PRESENT and (1 in inters or s.get("intervention") >= PRESENT):
+        return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
+    if s.get("intervention") >= PRESENT:
+        return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
+    return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
+
+
+def _remote_event(s: Scores) -> Decision | None:
+    best = s.best_means()
+    if best is None:
+        return None
+    sub, score = best
+    violence = max(s.get("violence"), score)
+    if score < PRESENT or score < 0.3 * violence:
+        return None
+    return Decision("Explosions/Remote violence", sub, 0.8, f"device as the means ({sub})")
+
+
+def _territory_event(frame: EventFrame, s: Scores) -> Decision | None:
+    regain, overtake = s.get("regain"), s.get("overtake")
+    if max(regain, overtake) < PRESENT:
+        return None
+    if _inter(frame.actor1) == 1 and regain >= PRESENT:
+        return Decision("Battles", "Government regains territory", 0.7, "retaken by the state")
+    if _inter(frame.actor1) != 1 and overtake >= PRESENT:
+        return Decision("Battles", "Non-state actor overtakes territory", 0.7, "taken by militants")
+    return None
+
+
+def _civilian_target(frame: EventFrame, s: Scores) -> bool:
+    inter2 = _inter(frame.actor2)
+    if inter2 is not None:
+        return inter2 == 7
+    return s.get("people_victims") >= PRESENT and s.get("clash") < PRESENT
+
+
+def _hurt(s: Scores) -> bool:
+    return s.get("lethal") >= PRESENT or s.get("harm") >= PRESENT
+
+
+def _disrupted_event(s: Scores) -> Decision | None:
+    if s.get("disrupted") >= PRESENT and not _hurt(s):
+        return Decision("Strategic developments", "Disrupted weapons use", 0.6, "device defused")
+    return None
+
+
+def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
+    violent = s.get("violence") >= PRESENT or _hurt(s)
+    civilians = _civilian_target(frame, s)
+    armed_target = _inter(frame.actor2) in ARMED
+    if civilians and s.get("sexual") >= PRESENT:
+        return Decision("Violence against civilians", "Sexual violence", 0.7, "sexual violence")
+    if not armed_target and s.get("abduction") >= PRESENT and s.get("lethal") < PRESENT:
+        return Decision(
+            "Violence against civilians", "Abduction/forced disappearance", 0.75, "abduction"
+        )
+    calm = not _hurt(s) and s.get("violence") < PRESENT
+    if s.get("arrest") >= PRESENT and _inter(frame.actor1) == 1 and calm:
+        return Decision("Strategic developments", "Arrests", 0.65, "arrests by state forces")
+    if s.get("looting") >= PRESENT and not _hurt(s) and not armed_target:
+        return Decision(
+            "Strategic developments", "Looting/property destruction", 0.6, "property destroyed"
+        )
+    if not violent:
+        return None
+    if s.get("clash") >= PRESENT or armed_target:
+        return Decision("Battles", "Armed clash", _sure(frame, 0.85), "armed target")
+    if civilians or (frame.actor2 is None and _hurt(s)):
+        return Decision("Violence against civilians", "Attack", _sure(frame, 0.8), "unarmed target")
+    return Decision("Battles", "Armed clash", _sure(frame, 0.55), "fighting, target unclear")
+
+
+def _fallback_event(frame: EventFrame, s: Scores) -> Decision | None:
+    if s.get("arrest") >= PRESENT:
+        return Decision("Strategic developments", "Arrests", 0.5, "arrests")
+    if s.get("looting") >= PRESENT:
+        return Decision("Strategic developments", "Looting/property destruction", 0.5, "looting")
+    if s.get("abduction") >= PRESENT:
+        return Decision(
+            "Violence against civilians", "Abduction/forced disappearance", 0.5, "abduction"
+        )
+    return None
+
+
+def _sure(frame: EventFrame, base: float) -> float:
+    known = sum(1 for actor in (frame.actor1, frame.actor2) if actor is not None)
+    return base * (0.8 + 0.1 * known)
+
+
+def decide(frame: EventFrame, scores: Scores) -> Decision | None:
+    return (
+        _crowd_event(frame, scores)
+        or _disrupted_event(scores)
+        or _remote_event(scores)
+        or _territory_event(frame, scores)
+        or _violence_event(frame, scores)
+        or _fallback_event(frame, scores)
+    )
+
+
+def _crowd_actor(frame: EventFrame, inter: int) -> Actor:
+    template = "Protesters ({country})" if inter == 6 else "Rioters ({country})"
+    for actor in (frame.actor1, frame.actor2):
+        if actor and actor.inter in (5, 6):
+            return Actor(fill_name(template, event_country(frame)), inter, actor.aliases_seen)
+    return Actor(fill_name(template, event_country(frame)), inter, [])
+
+
+def arrange_actors(frame: EventFrame, decision: Decision) -> None:
+    """ACLED puts the crowd first in Protests and Riots; the other side, if any, second.
+
+    Violence against civilians has civilian victims even when the report does not name them.
+    """
+    if decision.event_type == "Violence against civilians" and frame.actor2 is None:
+        frame.actor2 = Actor(fill_name("Civilians ({country})", event_country(frame)), 7, [])
+    if decision.event_type not in ("Protests", "Riots"):
+        return
+    inter = 6 if decision.event_type == "Protests" else 5
+    crowd = _crowd_actor(frame, inter)
+    others = [a for a in (frame.actor1, frame.actor2) if a and a.inter not in (5, 6)]
+    other = others[0] if others else None
+    if decision.sub_event_type == "Peaceful protest":
+        other = None
+    frame.actor1, frame.actor2 = crowd, other
+
+
+def extract_event_type(frame: EventFrame) -> None:
+    scores = score_frame(frame)
+    decision = decide(frame, scores)
+    if decision is None:
+        frame.notes.append("event_type: no rule matched")
+        return
+    frame.event_type = decision.event_type
+    frame.sub_event_type = decision.sub_event_type
+    frame.confidence = round(min(1.0, decision.confidence), 3)
+    frame.notes.append(f"event_type: {decision.sub_event_type} ({decision.reason})")
+    arrange_actors(frame, decision)
+
+
+@register("event_type")
+def make_event_type_extractor() -> object:
+    return extract_event_type

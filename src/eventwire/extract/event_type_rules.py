@@ -1,0 +1,78 @@
+"""The event-type lexicon (data/lexicons/event_types.toml), compiled, and per-frame feature scores.
+
+A feature's score is the sum of the weights of the event sentences it occurs in, so a word in the
+lead sentence or a casualty sentence counts more than one in a later, hedged analysis sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from eventwire.data import load_toml
+from eventwire.extract.actors import sentence_weight
+from eventwire.extract.frame import EventFrame
+
+LEXICON = "lexicons/event_types.toml"
+NEGATED = re.compile(
+    r"\b(?:no(?:body| one|-one)|no (?:casualties|injuries|deaths|fatalities|victims)|"
+    r"without (?:casualties|injur\w*|loss of life)|none (?:was|were))\b",
+    re.IGNORECASE,
+)
+"""A sentence saying nobody was hurt: its harm words do not count."""
+HARM_FEATURES = frozenset({"lethal", "harm"})
+MEANS_ORDER = ("suicide", "chemical", "air", "ied", "grenade", "shelling")
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+
+
+@cache
+def feature_patterns() -> dict[str, re.Pattern[str]]:
+    lexicon = load_toml(LEXICON)
+    return {name: _compile(patterns) for name, patterns in lexicon["features"].items()}
+
+
+@cache
+def means_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(means name, ACLED sub-event type, pattern), in priority order."""
+    means = load_toml(LEXICON)["means"]
+    ordered = [m for m in MEANS_ORDER if m in means] + [m for m in means if m not in MEANS_ORDER]
+    return tuple((m, means[m]["sub_event_type"], _compile(means[m]["patterns"])) for m in ordered)
+
+
+@dataclass
+class Scores:
+    features: dict[str, float] = field(default_factory=dict)
+    means: dict[str, float] = field(default_factory=dict)
+    """Sub-event type -> score, one device per sentence (the first in priority order)."""
+    top_weight: float = 0.0
+
+    def get(self, name: str) -> float:
+        return self.features.get(name, 0.0)
+
+    def best_means(self) -> tuple[str, float] | None:
+        if not self.means:
+            return None
+        sub = max(self.means, key=lambda s: self.means[s])
+        return sub, self.means[sub]
+
+
+def score_frame(frame: EventFrame) -> Scores:
+    scores = Scores()
+    for rank, sentence in enumerate(frame.sentences):
+        weight = sentence_weight(sentence, rank)
+        scores.top_weight = max(scores.top_weight, weight)
+        negated = bool(NEGATED.search(sentence.text))
+        for name, pattern in feature_patterns().items():
+            if negated and name in HARM_FEATURES:
+                continue
+            if pattern.search(sentence.text):
+                scores.features[name] = scores.features.get(name, 0.0) + weight
+        for _name, sub, pattern in means_patterns():
+            if pattern.search(sentence.text):
+                scores.means[sub] = scores.means.get(sub, 0.0) + weight
+                break
+    return scores

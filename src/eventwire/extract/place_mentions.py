@@ -1,0 +1,223 @@
+"""Find the toponyms of an article: spaCy entities (GPE/LOC/FAC) in parsed sentences plus a
+gazetteer match over capitalised word n-grams in every sentence (the small English model misses
+or mislabels many African place names). Each mention keeps the text around it, so the resolver
+and the chooser can read "near X", "X region", "the embassy in X".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from eventwire.data import load_toml
+from eventwire.extract.gazetteer import Country, Gazetteer, Place
+from eventwire.nlp.analysis import Sentence
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
+CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "el", "al", "ad", "an", "d", "and"})
+MAX_WORDS = 5
+
+_WORD = re.compile(r"[^\W\d_](?:[\w\u2019'\-.]*\w)?")
+_POSSESSIVE = re.compile(r"[\u2019']s$")
+_QUALIFIER = re.compile(r"[A-Z][\w\u2019'\-]+\s*\((?:[^()]*,\s*)?$")
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    """Offset in the document text."""
+    end: int
+    sentence: int
+    places: list[Place] = field(default_factory=list)
+    country: Country | None = None
+    label: str | None = None
+    """spaCy entity label when the parser found it, else None (a gazetteer-only match)."""
+    before: str = ""
+    """Lower-cased sentence text before the mention."""
+    after: str = ""
+    """Lower-cased sentence text after the mention."""
+    resolved: Place | None = None
+    qualifies: bool = False
+    """In brackets right after another capitalised name ('Kotchari (Tansarga, Tapoa)'): the
+    mention locates an unknown place that lies in or near it."""
+
+
+@dataclass(frozen=True)
+class Cues:
+    locative: re.Pattern[str]
+    near: re.Pattern[str]
+    region_after: re.Pattern[str]
+    region_before: re.Pattern[str]
+    settlement_after: re.Pattern[str]
+    settlement_before: re.Pattern[str]
+    reaction: re.Pattern[str]
+    organisation: frozenset[str]
+    stopwords: frozenset[str]
+
+
+def _before(words: list[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|\W)(?:" + "|".join(words) + r")(?:\s+the)?\W*$", re.IGNORECASE
+    )
+
+
+def _after(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"^\W{0,3}(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def cues() -> Cues:
+    lex = load_toml("gazetteer/place_cues.toml")
+    return Cues(
+        locative=_before(lex["locative"]["before"]),
+        near=_before(lex["near"]["before"]),
+        region_after=_after(lex["region"]["after"]),
+        region_before=_before(lex["region"]["before"]),
+        settlement_after=_after(lex["settlement"]["after"]),
+        settlement_before=_before(lex["settlement"]["before"]),
+        reaction=_before(lex["reaction"]["before"]),
+        organisation=frozenset(lex["organisation"]["words"]),
+        stopwords=frozenset(lex["stopwords"]["words"]),
+    )
+
+
+def find_mentions(sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        mentions.extend(_sentence_mentions(sentence, gaz))
+    return mentions
+
+
+def _sentence_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
+    blocked: list[tuple[int, int, str]] = []
+    found: list[Mention] = []
+    if sentence.parse is not None:
+        for ent in sentence.parse.ents:
+            span = (ent.start_char, ent.end_char)
+            if ent.label_ in PLACE_LABELS:
+                found.extend(_match_span(sentence, gaz, span, ent.label_))
+            elif ent.label_ in BLOCKING_LABELS:
+                blocked.append((*span, ent.label_))
+    taken = [(m.start - sentence.start, m.end - sentence.start) for m in found]
+    for group in _capitalised_groups(sentence.text):
+        if any(a < group[1] and group[0] < b for a, b in taken):
+            continue
+        for mention in _match_span(sentence, gaz, group, None):
+            if _accept_gazetteer_only(mention, sentence, blocked, gaz):
+                found.append(mention)
+    return sorted(found, key=lambda m: m.start)
+
+
+def _capitalised_groups(text: str) -> list[tuple[int, int]]:
+    """Spans of runs of capitalised words, joined by connectors ('Alliance of Sahel States')."""
+    groups: list[tuple[int, int]] = []
+    run: list[tuple[int, int, bool]] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        capital = word[0].isupper()
+        gap = text[run[-1][1] : match.start()] if run else " "
+        if run and (gap.strip() or (not capital and word.lower() not in CONNECTORS)):
+            groups.append(_close(run))
+            run = []
+        if capital or (run and word.lower() in CONNECTORS):
+            run.append((match.start(), match.end(), capital))
+    if run:
+        groups.append(_close(run))
+    return [g for g in groups if g[0] < g[1]]
+
+
+def _close(run: list[tuple[int, int, bool]]) -> tuple[int, int]:
+    while run and not run[-1][2]:
+        run.pop()
+    return (run[0][0], run[-1][1]) if run else (0, 0)
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    for match in _WORD.finditer(text, start, end):
+        word_end = match.end()
+        possessive = _POSSESSIVE.search(match.group())
+        if possessive:
+            word_end -= len(possessive.group())
+        spans.append((match.start(), word_end))
+    return spans
+
+
+def _match_span(
+    sentence: Sentence, gaz: Gazetteer, span: tuple[int, int], label: str | None
+) -> list[Mention]:
+    """Greedy longest-first n-gram matches of gazetteer names and countries inside `span`."""
+    text = sentence.text
+    words = _words(text, *span)
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            first, last = words[i], words[i + n - 1]
+            phrase = text[first[0] : last[1]]
+            if phrase.split()[0].lower() in CONNECTORS or phrase.split()[-1].lower() in CONNECTORS:
+                continue
+            mention = _lookup(sentence, gaz, phrase, first[0], last[1], label)
+            if mention is not None:
+                mentions.append(mention)
+                i += n
+                break
+        else:
+            i += 1
+    return mentions
+
+
+def _lookup(
+    sentence: Sentence, gaz: Gazetteer, phrase: str, start: int, end: int, label: str | None
+) -> Mention | None:
+    query = phrase.title() if phrase.isupper() and len(phrase) > 3 else phrase
+    country = gaz.country_named(query)
+    places = [] if country and not _region_word_after(sentence.text[end:]) else gaz.lookup(query)
+    if country is None and not places:
+        return None
+    return Mention(
+        text=phrase, start=sentence.start + start, end=sentence.start + end,
+        sentence=sentence.index, places=places, country=country, label=label,
+        before=sentence.text[:start].lower(), after=sentence.text[end:].lower(),
+        qualifies=bool(_QUALIFIER.search(sentence.text[:start])),
+    )
+
+
+def _region_word_after(after: str) -> bool:
+    return bool(cues().region_after.search(after))
+
+
+def _accept_gazetteer_only(
+    mention: Mention, sentence: Sentence, blocked: list[tuple[int, int, str]], gaz: Gazetteer
+) -> bool:
+    """A capitalised n-gram the parser did not call a place: keep it only with place evidence."""
+    c = cues()
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    group = _group_text(sentence.text, start, end)
+    if set(re.findall(r"\w+", group.lower())) & c.organisation:
+        return False
+    if mention.country is not None:
+        return True
+    if mention.text.lower() in c.stopwords:
+        return False
+    evidence = bool(
+        c.locative.search(mention.before) or c.region_after.search(mention.after)
+        or c.settlement_after.search(mention.after) or c.settlement_before.search(mention.before)
+        or re.match(r"^\s*,\s*(?:in\s+)?[A-Z]", sentence.text[end:]) or mention.qualifies
+    )
+    inside = [b for b in blocked if b[0] <= start and end <= b[1]]
+    if inside:
+        whole = any(b[0] == start and b[1] == end for b in inside)
+        return whole and bool(c.locative.search(mention.before) or mention.qualifies)
+    return evidence
+
+
+def _group_text(text: str, start: int, end: int) -> str:
+    """The capitalised run around [start, end) (to see whether it names an organisation)."""
+    for a, b in _capitalised_groups(text):
+        if a <= start and end <= b:
+            return text[a:b]
+    return text[start:end]

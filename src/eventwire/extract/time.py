@@ -1,0 +1,229 @@
+"""The time extractor: the event's date and its precision (ACLED time_precision day/week/month).
+
+    resolve_dates(text, published) -> [DateMention]     (time_rules: find and resolve dates)
+    create("time")(frame)                               (sets frame.event_date, date_precision)
+
+Which date is the event's: every date of the article is classed by what it attaches to, using the
+spaCy parse when the sentence has one (the head the date hangs from: "attacked on Sunday",
+"Tuesday's attacks", "the attack on 12 March") and lexical proximity otherwise:
+- event: the date is on an event word (attack, kill, clash, ambush, ...);
+- statement: the date is on a reporting or reaction word ("On Thursday, security sources
+  confirmed ...", "police said on Monday", "condemned on Friday"): when it was said, not done;
+- neutral: neither.
+The choice, best first: an event or neutral date in the event's sentences; an event date elsewhere
+in the article ("Tuesday's attack underscores ..."); a neutral date in the lead sentence or in one
+right beside an event sentence. Within that: the most precise (an approximate day counts as a
+day), then the earliest sentence, then an event date before a neutral one, then the value most
+often repeated, then the earliest in the sentence. Bound dates ("since 2012") and dates after
+publication (plus a day) are never chosen.
+
+Fallbacks, chosen to stay honest rather than complete:
+- only a statement date in the event's sentences: that date, with precision `week` (the event
+  happened on or shortly before it), and a note;
+- no usable date at all (or only relative words and no publication date): event_date None and
+  date_precision None, with a note. The publication date is never used as a silent default.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from eventwire.extract.frame import EventFrame, Extractor
+from eventwire.extract.time_lexicon import time_lexicon
+from eventwire.extract.time_rules import DateMention, resolve_dates
+from eventwire.nlp.analysis import Sentence
+from eventwire.registry import register
+
+__all__ = ["DateMention", "attachment", "choose_date", "make_time_extractor", "resolve_dates"]
+
+EVENT, STATEMENT, NEUTRAL = "event", "statement", "neutral"
+STATEMENT_TIER = 4
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+_FUNCTION_POS = frozenset({"ADP", "DET", "PART", "PUNCT", "CCONJ", "SCONJ", "NUM", "ADJ", "ADV"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d+|[,;:()]")
+_WINDOW = 8
+_CLAUSE_PENALTY = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mention: DateMention
+    attached_to: str
+    tier: int
+    sentence: int
+
+
+def cue_class(word: str) -> str | None:
+    """event / statement / None for one word or lemma (prefix match on the lexicon's cues)."""
+    word = word.lower()
+    lexicon = time_lexicon()
+    if word.startswith(lexicon.event_cues):
+        return EVENT
+    if word.startswith(lexicon.statement_cues):
+        return STATEMENT
+    return None
+
+
+def attachment(sentence: Sentence, mention: DateMention) -> str:
+    """What the date attaches to in its sentence: event, statement or neutral."""
+    start, end = mention.start - sentence.start, mention.end - sentence.start
+    if sentence.parse is not None:
+        found = _parse_attachment(sentence, start, end)
+        if found != NEUTRAL:
+            return found
+    return _lexical_attachment(sentence.text, start, end, mention.possessive)
+
+
+def _parse_attachment(sentence: Sentence, start: int, end: int) -> str:
+    doc = sentence.parse
+    inside = [token for token in doc if start <= token.idx < end]
+    if not inside:
+        return NEUTRAL
+    ids = {token.i for token in inside}
+    root = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
+    node = root
+    for _step in range(6):
+        if node.head.i == node.i:
+            return NEUTRAL
+        node = node.head
+        if node.i in ids or node.pos_ in _FUNCTION_POS:
+            continue
+        found = cue_class(node.lemma_) or cue_class(node.text)
+        if found:
+            return found
+        if node.pos_ in {"VERB", "AUX"}:
+            return _subject_class(node)
+    return NEUTRAL
+
+
+def _subject_class(verb: object) -> str:
+    """A neutral verb whose subject or object is an event word: "the attack came on Tuesday",
+    "staged a protest on Monday", "carried out an ambush on Friday"."""
+    for child in verb.children:  # type: ignore[attr-defined]
+        if child.dep_ in _ARGUMENTS and cue_class(child.lemma_) == EVENT:
+            return EVENT
+    return NEUTRAL
+
+
+def _lexical_attachment(text: str, start: int, end: int, possessive: bool) -> str:
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+    before = [w for s, w in words if s < start]
+    after = [w for s, w in words if s >= end]
+    if possessive:
+        for word in after[:4]:
+            found = cue_class(word)
+            if found:
+                return found
+    best: tuple[int, int, str] | None = None
+    for side, sequence in ((0, list(reversed(before))), (1, after)):
+        distance = 0
+        for word in sequence[: _WINDOW + 4]:
+            if word in ",;:()":
+                distance += _CLAUSE_PENALTY
+                continue
+            distance += 1
+            found = cue_class(word)
+            if found and distance <= _WINDOW:
+                rank = (distance, side if found == EVENT else side + 2, found)
+                best = min(best, rank) if best else rank
+                break
+    return best[2] if best else NEUTRAL
+
+
+def candidates(frame: EventFrame, mentions: list[DateMention]) -> list[Candidate]:
+    """Usable dates of the article, each with its attachment and tier (lower is better)."""
+    in_frame = {sentence.index for sentence in frame.sentences}
+    latest = frame.published + timedelta(days=1) if frame.published else None
+    found: list[Candidate] = []
+    position = 0
+    for sentence in frame.doc.sentences:
+        while position < len(mentions) and mentions[position].start < sentence.start:
+            position += 1
+        index = position
+        while index < len(mentions) and mentions[index].end <= sentence.end:
+            mention = mentions[index]
+            index += 1
+            if mention.value is None or mention.background:
+                continue
+            if latest and mention.value > latest:
+                continue
+            attached = attachment(sentence, mention)
+            tier = _tier(attached, sentence.index in in_frame, _near(sentence.index, in_frame))
+            if tier is not None:
+                found.append(Candidate(mention, attached, tier, sentence.index))
+    return found
+
+
+def _tier(attached: str, in_frame: bool, near: bool) -> int | None:
+    if in_frame:
+        return {EVENT: 0, NEUTRAL: 1, STATEMENT: STATEMENT_TIER}[attached]
+    if attached == EVENT:
+        return 2
+    return 3 if attached == NEUTRAL and near else None
+
+
+def _near(index: int, in_frame: set[int]) -> bool:
+    """The lead sentence, or one right beside an event sentence."""
+    return index == 0 or index - 1 in in_frame or index + 1 in in_frame
+
+
+def choose_date(found: list[Candidate]) -> Candidate | None:
+    if not found:
+        return None
+    votes = Counter(c.mention.value for c in found if c.tier < STATEMENT_TIER)
+
+    def key(candidate: Candidate) -> tuple[int, ...]:
+        mention = candidate.mention
+        return (
+            0 if candidate.tier < 2 else candidate.tier,
+            0 if mention.approximate else PRECISION_RANK.get(mention.precision or "year", 3),
+            candidate.sentence,
+            candidate.tier,
+            -votes[mention.value],
+            mention.start,
+        )
+
+    return min(found, key=key)
+
+
+@register("time")
+def make_time_extractor(tolerance_days: int = 7, month_first: bool = False) -> Extractor:
+    """`tolerance_days`: how far after publication a yearless date may fall ("on December 30").
+    `month_first`: read ambiguous numeric dates as 09/10/2024 = 10 September."""
+
+    def extract(frame: EventFrame) -> None:
+        text = frame.doc.document.text
+        mentions = resolve_dates(
+            text, frame.published, tolerance_days=tolerance_days, month_first=month_first
+        )
+        chosen = choose_date(candidates(frame, mentions))
+        if chosen is None:
+            frame.event_date, frame.date_precision = None, None
+            frame.notes.append(_no_date_note(frame, mentions))
+            return
+        mention = chosen.mention
+        frame.event_date = mention.value
+        frame.date_precision = mention.precision
+        if chosen.tier == STATEMENT_TIER:
+            frame.date_precision = "week" if mention.precision == "day" else mention.precision
+            frame.notes.append(f"time: only a statement date ({mention.text!r}); event on/before")
+        else:
+            frame.notes.append(f"time: {mention.text!r} ({chosen.attached_to}) -> {mention.value}")
+
+    return extract
+
+
+def _no_date_note(frame: EventFrame, mentions: list[DateMention]) -> str:
+    if frame.published is None and any(m.relative for m in mentions):
+        return "time: relative dates only and no publication date; event_date left empty"
+    return "time: no usable date expression; event_date left empty"
+
+
+def event_date(frame: EventFrame) -> tuple[date | None, str | None]:
+    """Convenience for callers and tests: run the default extractor and return its result."""
+    make_time_extractor()(frame)
+    return frame.event_date, frame.date_precision

@@ -1,0 +1,140 @@
+"""Actors: dictionary matching, roles from the parse, country templates, the seed report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.actors import extract_actors
+from eventwire.extract.actors_rules import countries_in, fill_name, find_matches
+from eventwire.models import Location
+from tests.helpers import make_frame
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "bamako-2024-09-17.txt"
+JNIM = "JNIM: Group for Support of Islam and Muslims"
+
+
+def actors_of(text: str, country: str | None = None):
+    frame = make_frame(text, "2024-03-02")
+    if country:
+        frame.location = Location(name="somewhere", country=country)
+    extract_actors(frame)
+    return frame.actor1, frame.actor2
+
+
+@pytest.mark.parametrize(
+    "surface",
+    [
+        "Jama'at Nusrat al-Islam wal-Muslimin",
+        "Jama’at Nusrat al Islam wal-Muslimin",
+        "Groupe de soutien a l'islam et aux musulmans",
+        "Groupe de soutien à l’islam et aux musulmans",
+        "Support Group for Islam and Muslims",
+        "GSIM",
+    ],
+)
+def test_jnim_spelling_variants_match(surface: str) -> None:
+    matches = find_matches(f"Yesterday {surface} fighters attacked a post.")
+    assert [m.entry.name for m in matches if m.entry.kind == "named"] == [JNIM]
+
+
+def test_short_acronyms_are_case_sensitive() -> None:
+    assert not [m for m in find_matches("the jas of honey") if m.entry.kind == "named"]
+    assert [m.entry.inter for m in find_matches("JAS fighters") if m.entry.kind == "named"] == [2]
+
+
+def test_longest_alias_wins() -> None:
+    names = [m.entry.name for m in find_matches("the military police base")]
+    assert names == ["Military Forces of {country}"]
+
+
+def test_either_or_groups_become_one_actor() -> None:
+    (match,) = [
+        m for m in find_matches("suspected ISGS or JNIM militants") if m.entry.kind == "named"
+    ]
+    assert match.entry.name == f"{JNIM} and/or Islamic State (Greater Sahara)"
+
+
+def test_fill_name_without_country() -> None:
+    assert fill_name("Civilians ({country})", None) == "Civilians"
+    assert fill_name("Military Forces of {country}", None) == "Military Forces"
+    assert fill_name("Police Forces of {country}", "Chad") == "Police Forces of Chad"
+
+
+def test_countries_in_text_ignores_the_pronoun_us() -> None:
+    assert countries_in("They told us the Nigerien army left") == ["Niger"]
+
+
+def test_active_subject_and_object() -> None:
+    actor1, actor2 = actors_of(
+        "Al-Shabaab fighters ambushed a convoy of Kenyan soldiers near Mandera on Friday.", "Kenya"
+    )
+    assert (actor1.name, actor1.inter) == ("Al Shabaab", 2)
+    assert (actor2.name, actor2.inter) == ("Military Forces of Kenya", 1)
+
+
+def test_claimed_by_passive_agent_sets_actor1() -> None:
+    actor1, actor2 = actors_of(
+        "Eleven police officers were killed in an attack on a station in Tillaberi on Sunday. "
+        "The attack was claimed by the Islamic State in the Greater Sahara.",
+        "Niger",
+    )
+    assert actor1.name == "Islamic State (Greater Sahara)"
+    assert "Islamic State in the Greater Sahara" in actor1.aliases_seen
+    assert (actor2.name, actor2.inter) == ("Police Forces of Niger", 1)
+
+
+def test_generic_attackers_fold_into_the_named_group() -> None:
+    actor1, actor2 = actors_of(
+        "Gunmen killed nine herders near Gao on Monday. ISWAP claimed responsibility.", "Mali"
+    )
+    assert actor1.name == "ISWAP: Islamic State West Africa Province"
+    assert "Gunmen" in actor1.aliases_seen
+    assert (actor2.name, actor2.inter) == ("Civilians (Mali)", 7)
+
+
+def test_unnamed_attackers_are_an_unidentified_armed_group() -> None:
+    actor1, actor2 = actors_of(
+        "Unknown gunmen shot dead three traders at a market near Beni on Tuesday.",
+        "Democratic Republic of Congo",
+    )
+    assert (actor1.name, actor1.inter) == (
+        "Unidentified Armed Group (Democratic Republic of Congo)",
+        3,
+    )
+    assert actor2.name == "Civilians (Democratic Republic of Congo)"
+
+
+def test_country_from_text_when_place_is_unknown() -> None:
+    actor1, actor2 = actors_of("Bandits abducted 12 villagers in Chad on Saturday, officials said.")
+    assert actor1.name == "Unidentified Armed Group (Chad)"
+    assert actor2.name == "Civilians (Chad)"
+
+
+def test_foreign_state_forces_are_inter_8() -> None:
+    actor1, actor2 = actors_of(
+        "French troops killed several militants in an ambush near Menaka on Wednesday.", "Mali"
+    )
+    assert (actor1.name, actor1.inter) == ("Military Forces of France", 8)
+    assert actor2.inter == 3
+
+
+def test_identity_militia_and_external_force() -> None:
+    actor1, actor2 = actors_of(
+        "Dozo hunters attacked a Fulani hamlet near Niono, killing six civilians.", "Mali"
+    )
+    assert (actor1.name, actor1.inter) == ("Dozo Communal Militia (Mali)", 4)
+    assert actor2.inter == 7
+    actor1, _ = actors_of("Wagner mercenaries stormed a village in Mopti region on Monday.", "Mali")
+    assert (actor1.name, actor1.inter) == ("Wagner Group", 8)
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed report not available")
+def test_seed_actors() -> None:
+    frame = make_frame(SEED.read_text(encoding="utf-8"), "2024-09-19")
+    frame.location = Location(name="Bamako", country="Mali", iso3="MLI")
+    extract_actors(frame)
+    assert (frame.actor1.name, frame.actor1.inter) == (JNIM, 2)
+    assert {"Group to Support Islam and Muslims", "JNIM"} <= set(frame.actor1.aliases_seen)
+    assert (frame.actor2.name, frame.actor2.inter) == ("Military Forces of Mali", 1)

@@ -1,0 +1,206 @@
+"""Event typing into ACLED's types and sub-types, one fixture (own words) per supported rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwire.extract.actors import extract_actors
+from eventwire.extract.event_type import extract_event_type
+from eventwire.models import EVENT_TYPES, Location
+from tests.helpers import make_frame
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "bamako-2024-09-17.txt"
+
+
+def typed(text: str, country: str):
+    frame = make_frame(text, "2024-05-20")
+    frame.location = Location(name="somewhere", country=country)
+    extract_actors(frame)
+    extract_event_type(frame)
+    return frame
+
+
+CASES = [
+    (
+        "Niger",
+        "On Monday, ISWAP fighters ambushed an army convoy near Diffa, killing nine soldiers.",
+        "Battles",
+        "Armed clash",
+    ),
+    (
+        "Nigeria",
+        "Gunmen stormed the village of Kurmi on Sunday night and shot dead 14 villagers.",
+        "Violence against civilians",
+        "Attack",
+    ),
+    (
+        "Burkina Faso",
+        "Suspected jihadists abducted 20 women collecting firewood near Arbinda.",
+        "Violence against civilians",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Central African Republic",
+        "Armed men raped four women near Bambari on Tuesday, a UN report said.",
+        "Violence against civilians",
+        "Sexual violence",
+    ),
+    (
+        "Somalia",
+        "A roadside bomb struck a minibus outside Afgoye on Friday, killing six passengers.",
+        "Explosions/Remote violence",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Somalia",
+        "A suicide bomber blew himself up at a cafe in Baidoa on Saturday, killing 11 people.",
+        "Explosions/Remote violence",
+        "Suicide bomb",
+    ),
+    (
+        "Nigeria",
+        "An air force airstrike hit a Boko Haram camp in Sambisa forest, killing 20 militants.",
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    ),
+    (
+        "Ukraine",
+        "Russian artillery shelled the outskirts of Kherson overnight, wounding four civilians.",
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Burundi",
+        "Unknown assailants threw a grenade into a bar in Gitega on Saturday, injuring eight.",
+        "Explosions/Remote violence",
+        "Grenade",
+    ),
+    (
+        "Senegal",
+        "Hundreds of students marched peacefully through Thies on Wednesday to demand grants.",
+        "Protests",
+        "Peaceful protest",
+    ),
+    (
+        "Kenya",
+        "Police fired tear gas to disperse protesters who had gathered outside the governor's "
+        "office in Kisumu on Tuesday.",
+        "Protests",
+        "Protest with intervention",
+    ),
+    (
+        "Guinea",
+        "Security forces shot dead three protesters during a demonstration in Labe on Thursday.",
+        "Protests",
+        "Excessive force against protesters",
+    ),
+    (
+        "Nigeria",
+        "Rioters set fire to a police station and pelted officers with stones in Onitsha "
+        "on Monday.",
+        "Riots",
+        "Violent demonstration",
+    ),
+    (
+        "Uganda",
+        "A mob lynched a man suspected of stealing a goat in Mbale on Sunday, police said.",
+        "Riots",
+        "Mob violence",
+    ),
+    (
+        "Cameroon",
+        "Police arrested 15 opposition activists in Bafoussam on Friday.",
+        "Strategic developments",
+        "Arrests",
+    ),
+    (
+        "Mali",
+        "Armed men looted shops and burned several houses in Dioura overnight. No one was hurt.",
+        "Strategic developments",
+        "Looting/property destruction",
+    ),
+    (
+        "Burkina Faso",
+        "Soldiers defused an IED planted on the road between Kaya and Dori on Monday.",
+        "Strategic developments",
+        "Disrupted weapons use",
+    ),
+    (
+        "Mozambique",
+        "Insurgents took control of the town of Macomia on Wednesday after an assault on "
+        "army positions.",
+        "Battles",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "Mali",
+        "The army said on Sunday it had recaptured the town of Anefis from separatist rebels "
+        "after heavy fighting.",
+        "Battles",
+        "Government regains territory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "text", "event_type", "sub_event_type"), CASES)
+def test_sub_event_types(country: str, text: str, event_type: str, sub_event_type: str) -> None:
+    frame = typed(text, country)
+    assert (frame.event_type, frame.sub_event_type) == (event_type, sub_event_type)
+    assert sub_event_type in EVENT_TYPES[event_type]
+    assert 0.0 < frame.confidence <= 1.0
+
+
+def test_protest_puts_protesters_first_and_police_second() -> None:
+    frame = typed(CASES[10][1], "Kenya")
+    assert (frame.actor1.name, frame.actor1.inter) == ("Protesters (Kenya)", 6)
+    assert (frame.actor2.name, frame.actor2.inter) == ("Police Forces of Kenya", 1)
+
+
+def test_peaceful_protest_has_no_second_actor() -> None:
+    frame = typed(CASES[9][1], "Senegal")
+    assert frame.actor1.inter == 6
+    assert frame.actor2 is None
+
+
+def test_ied_against_civilians_is_still_an_explosion() -> None:
+    frame = typed(
+        "A landmine exploded under a cart carrying farmers near Djibo, killing five.",
+        "Burkina Faso",
+    )
+    assert frame.sub_event_type == "Remote explosive/landmine/IED"
+    assert frame.actor2.inter == 7
+
+
+def test_explosions_heard_during_an_assault_are_not_the_means() -> None:
+    frame = typed(
+        "Militants attacked a gendarmerie post in Tera on Friday, killing four gendarmes. "
+        "Gunfire and explosions were heard for hours as the assailants stormed the compound.",
+        "Niger",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_attack_with_unnamed_victims_gets_civilians() -> None:
+    frame = typed("Jihadists killed an imam and his son in the village of Kelbo.", "Burkina Faso")
+    assert frame.sub_event_type == "Attack"
+    assert frame.actor2.name == "Civilians (Burkina Faso)"
+
+
+def test_no_violence_no_type() -> None:
+    frame = typed(
+        "The ministers met in Accra to discuss the regional fight against terrorism.", "Ghana"
+    )
+    assert frame.event_type is None
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed report not available")
+def test_seed_is_an_armed_clash() -> None:
+    frame = make_frame(SEED.read_text(encoding="utf-8"), "2024-09-19")
+    frame.location = Location(name="Bamako", country="Mali", iso3="MLI")
+    extract_actors(frame)
+    extract_event_type(frame)
+    assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash")
+    assert frame.actor1.inter == 2 and frame.actor2.name == "Military Forces of Mali"
+    assert frame.confidence >= 0.7

@@ -1,0 +1,150 @@
+"""The place extractor: toponyms found, geocoded offline, and the event's location chosen."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from eventwire.extract.gazetteer import get_gazetteer
+from eventwire.extract.place import make_place_extractor
+from eventwire.extract.place_mentions import find_mentions
+from eventwire.models import Location
+from eventwire.registry import create
+from tests.helpers import make_doc, make_frame
+
+
+def locate(text: str, all_sentences: bool = False) -> Location | None:
+    frame = make_frame(text, "2023-05-02", all_sentences=all_sentences)
+    make_place_extractor()(frame)
+    return frame.location
+
+
+def test_small_town_attack_beats_a_reaction_from_paris() -> None:
+    location = locate(
+        "Gunmen killed at least 14 villagers in an attack on Gorom-Gorom in northern Burkina Faso "
+        "on Sunday, local sources said. In Paris, the French foreign ministry condemned the "
+        "killings and called for calm."
+    )
+    assert location is not None
+    assert (location.name, location.country) == ("Gorom-Gorom", "Burkina Faso")
+    assert location.iso3 == "BFA"
+    assert location.admin1 == "Sahel" and location.admin2 == "Oudalan"
+    assert location.geo_precision == 1
+    assert location.latitude == pytest.approx(14.44, abs=0.05)
+
+
+def test_embassy_seat_is_not_the_event_location() -> None:
+    location = locate(
+        "The French Embassy in Abuja said on Tuesday it was shocked after bandits killed nine "
+        "traders in an attack on Gusau market in northwestern Nigeria."
+    )
+    assert location is not None and location.name == "Gusau"
+    assert location.iso3 == "NGA" and location.geo_precision == 1
+
+
+def test_near_a_town_is_precision_two() -> None:
+    location = locate(
+        "Suspected jihadists ambushed a supply convoy near Djibo on Monday, killing 11 soldiers, "
+        "the Burkinabe army said."
+    )
+    assert location is not None and location.name == "Djibo"
+    assert location.geo_precision == 2
+
+
+def test_distance_from_a_town_is_precision_two() -> None:
+    location = locate(
+        "Armed men killed four gendarmes in an ambush 40 km north of Dori on Thursday."
+    )
+    assert location is not None and location.name == "Dori"
+    assert location.geo_precision == 2 and location.iso3 == "BFA"
+
+
+def test_region_only_is_precision_three_at_its_centre() -> None:
+    location = locate(
+        "Militants killed 20 civilians in the Sahel region of Burkina Faso last week, the "
+        "government said."
+    )
+    assert location is not None
+    assert (location.name, location.admin1, location.iso3) == ("Sahel", "Sahel", "BFA")
+    assert location.geo_precision == 3
+    assert location.latitude is not None and location.longitude is not None
+
+
+def test_state_named_after_its_capital_is_the_region() -> None:
+    location = locate(
+        "Gunmen abducted 30 pupils and killed a guard at a school in Kaduna state, police said."
+    )
+    assert location is not None and location.admin1 == "Kaduna"
+    assert location.geo_precision == 3
+
+
+def test_ambiguous_name_follows_the_country_in_the_text() -> None:
+    in_burkina = locate("Gunmen killed eight farmers in Bama, a town in western Burkina Faso.")
+    default = locate("Gunmen killed eight farmers in Bama on Friday, residents said.")
+    assert in_burkina is not None and in_burkina.iso3 == "BFA"
+    assert default is not None and default.iso3 == "NGA"  # the larger Bama without context
+
+
+def test_demonym_gives_the_country_context() -> None:
+    location = locate(
+        "Jihadists killed 15 people in Koro on Wednesday. Malian authorities confirmed the toll."
+    )
+    assert location is not None and location.iso3 == "MLI" and location.admin1 == "Mopti"
+
+
+def test_country_only_has_no_coordinates() -> None:
+    location = locate("Three people were killed in clashes in northern Mali on Tuesday.")
+    assert location == Location(name="Mali", country="Mali", iso3="MLI")
+
+
+def test_no_place_gives_no_location() -> None:
+    assert locate("Two people were killed in a shooting on Tuesday, witnesses said.") is None
+
+
+def test_country_hint_follows_the_location() -> None:
+    frame = make_frame("Gunmen killed six herders near Tillaberi in western Niger.", "2023-05-02")
+    make_place_extractor()(frame)
+    assert frame.location is not None and frame.location.iso3 == "NER"
+    assert frame.country_hint == "NE"
+
+
+def test_unparsed_sentences_are_matched_by_capitalised_words() -> None:
+    doc = make_doc("The delegation travelled on to Kaya afterwards. Many people watched.")
+    assert all(s.parse is None for s in doc.sentences)
+    mentions = find_mentions(doc.sentences, get_gazetteer())
+    assert [m.text for m in mentions] == ["Kaya"]
+    assert mentions[0].label is None
+
+
+def test_place_names_inside_organisations_are_not_mentions() -> None:
+    doc = make_doc("The Alliance of Sahel States met the Niger Delta Development Fund.")
+    assert [m.text for m in find_mentions(doc.sentences, get_gazetteer())] == []
+
+
+def test_registered_component_sets_the_location() -> None:
+    text = "Al-Shabaab militants killed 12 people at a hotel in Mogadishu."
+    frame = make_frame(text, "2023-05-02")
+    create("place")(frame)
+    assert frame.location is not None and frame.location.name == "Mogadishu"
+    assert frame.location.iso3 == "SOM" and frame.location.geonames_id is not None
+
+
+def test_extraction_is_fast_once_warm() -> None:
+    frame = make_frame(
+        "Insurgents killed five soldiers in an attack on a base in Kidal, the Malian army said. "
+        "The United Nations in New York expressed concern.", "2023-05-02", all_sentences=True
+    )
+    extractor = make_place_extractor()
+    extractor(frame)
+    started = time.perf_counter()
+    for _ in range(20):
+        extractor(frame)
+    assert (time.perf_counter() - started) / 20 < 0.02
+    assert frame.location is not None and frame.location.name == "Kidal"
+
+
+def test_bracketed_admin_locates_an_unknown_village() -> None:
+    location = locate("Militants burned a clinic in Wendoubou (Gayeri, Komondjari) on Friday.")
+    assert location is not None and location.iso3 == "BFA"
+    assert location.geo_precision in (2, 3)
