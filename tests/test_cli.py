@@ -33,7 +33,9 @@ def test_extract_reads_stdin_with_published(runner: CliRunner) -> None:
 
 
 def test_extract_table_format(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["extract", str(SAMPLES / "djibo-market-ied.txt"), "--format", "table"])
+    result = runner.invoke(
+        main, ["extract", str(SAMPLES / "djibo-market-ied.txt"), "--format", "table"]
+    )
     assert result.exit_code == 0
     assert "Djibo" in result.stdout and "1 event(s)" in result.stdout
 
@@ -49,7 +51,7 @@ def test_bad_inputs_are_reported_and_the_rest_processed(runner: CliRunner, tmp_p
     errors = result.stderr.strip().splitlines()
     assert errors == [
         f"eventwire: {empty}: empty input",
-        f"eventwire: {latin}: not valid UTF-8 (byte 9); re-encode it, e.g. with iconv -t UTF-8",
+        f"eventwire: {latin}: not valid UTF-8 (byte 10); re-encode it, e.g. with iconv -t UTF-8",
     ]
     assert len(result.stdout.splitlines()) == 1
 

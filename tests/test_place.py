@@ -133,7 +133,9 @@ def test_registered_component_sets_the_location() -> None:
 def test_extraction_is_fast_once_warm() -> None:
     frame = make_frame(
         "Insurgents killed five soldiers in an attack on a base in Kidal, the Malian army said. "
-        "The United Nations in New York expressed concern.", "2023-05-02", all_sentences=True
+        "The United Nations in New York expressed concern.",
+        "2023-05-02",
+        all_sentences=True,
     )
     extractor = make_place_extractor()
     extractor(frame)

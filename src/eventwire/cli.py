@@ -21,7 +21,9 @@ def _as_date(value: object) -> date | None:
     return value.date() if value is not None else None  # type: ignore[attr-defined]
 
 
-def _documents(paths: Iterable[str], published: date | None, stats: dict[str, int]) -> Iterator[Document]:
+def _documents(
+    paths: Iterable[str], published: date | None, stats: dict[str, int]
+) -> Iterator[Document]:
     """Readable documents; a one-line error on stderr for each unreadable input."""
     for item in read_inputs(paths, published):
         if isinstance(item, InputError):
@@ -65,7 +67,9 @@ def extract(files: tuple[str, ...], published: object, fmt: str) -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option("--published", type=DATE, help="Publication date for inputs that carry none.")
-@click.option("--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB).")
+@click.option(
+    "--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB)."
+)
 def ingest(files: tuple[str, ...], published: object, db_url: str | None) -> None:
     """Extract events from FILES and store documents, events and claims."""
     from eventwire.store import Store
@@ -96,7 +100,9 @@ def _seen(store: object, document: Document) -> bool:
 
 
 @main.command()
-@click.option("--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB).")
+@click.option(
+    "--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB)."
+)
 @click.option("--country", help="Country name or ISO3 code.")
 @click.option("--since", type=DATE, help="Events on or after this date.")
 @click.option("--until", type=DATE, help="Events on or before this date.")
@@ -104,7 +110,9 @@ def _seen(store: object, document: Document) -> bool:
 @click.option("--actor", help="Part of an actor's name (actor1 or actor2).")
 @click.option("--min-fatalities", type=int, help="Best fatality figure at least this.")
 @click.option("--limit", type=int, help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl", "json", "csv"]), default="table"
+)
 def events(db_url: str | None, fmt: str, **filters: object) -> None:
     """Query stored events."""
     from eventwire.store import EventFilter, Store
@@ -115,7 +123,9 @@ def events(db_url: str | None, fmt: str, **filters: object) -> None:
 
 
 @main.command()
-@click.option("--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB).")
+@click.option(
+    "--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB)."
+)
 @click.option(
     "--format", "fmt", type=click.Choice(["jsonl", "csv", "acled", "geojson"]), default="jsonl"
 )

@@ -38,7 +38,9 @@ class Pipeline:
         self.config = config or PipelineConfig()
         options = self.config.options
         self.detect = create(self.config.detector, **options.get(self.config.detector, {}))
-        self.extractors = [(name, create(name, **options.get(name, {}))) for name in self.config.extractors]
+        self.extractors = [
+            (name, create(name, **options.get(name, {}))) for name in self.config.extractors
+        ]
 
     def process(self, document: Document) -> list[Event]:
         return next(self.process_many([document]))[1]

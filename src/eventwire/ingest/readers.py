@@ -1,4 +1,4 @@
-"""Readers for each input format; each yields Documents or InputErrors, never raises on bad input."""
+"""Readers for each input format: each yields Documents or InputErrors, never raises."""
 
 from __future__ import annotations
 

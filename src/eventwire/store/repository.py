@@ -123,7 +123,9 @@ def _filtered(query: Select, filters: EventFilter) -> Select:
         query = query.where(EventRow.event_type.ilike(filters.event_type))
     if filters.actor:
         pattern = f"%{filters.actor}%"
-        query = query.where(EventRow.actor1_name.ilike(pattern) | EventRow.actor2_name.ilike(pattern))
+        query = query.where(
+            EventRow.actor1_name.ilike(pattern) | EventRow.actor2_name.ilike(pattern)
+        )
     if filters.min_fatalities is not None:
         query = query.where(EventRow.fatalities_best >= filters.min_fatalities)
     query = query.order_by(EventRow.event_date.desc().nulls_last(), EventRow.id)

@@ -57,11 +57,15 @@ def upgrade() -> None:
     op.create_table(
         "event_documents",
         sa.Column(
-            "event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"),
+            "event_id",
+            sa.String(64),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "document_id", sa.String(200), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            "document_id",
+            sa.String(200),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
             primary_key=True,
         ),
     )
@@ -69,11 +73,16 @@ def upgrade() -> None:
         "claims",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
         sa.Column(
-            "event_id", sa.String(64), sa.ForeignKey("events.id", ondelete="CASCADE"),
-            nullable=False, index=True,
+            "event_id",
+            sa.String(64),
+            sa.ForeignKey("events.id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
         ),
         sa.Column(
-            "document_id", sa.String(200), sa.ForeignKey("documents.id", ondelete="CASCADE"),
+            "document_id",
+            sa.String(200),
+            sa.ForeignKey("documents.id", ondelete="CASCADE"),
             nullable=False,
         ),
         sa.Column("kind", sa.String(16), nullable=False),

@@ -1,0 +1,288 @@
+"""Casualty claims: every figure of killed, injured, abducted, missing, arrested or displaced
+people an event's sentences report, with its hedge, victims and source.
+
+Built on the dependency parse of each event sentence (`sentence.parse`; unparsed sentences are
+skipped):
+
+1. find the figures (`casualties_numbers.figures`): digits, number words, ranges, vague words;
+2. attach each to what it counts and to the word saying what happened (`casualties_syntax`);
+3. drop hypotheticals, threats, negated, cumulative and subset figures, and non-people counts
+   (ages, times, money, vehicles, days);
+4. read who said it (`casualties_source`);
+5. add claims without a figure: "no one was killed" (0..0), "a soldier was killed" (1..1).
+
+Choices (see docs/reconciliation.md): "up to 30" is 30..30 with qualifier `up_to`; "feared dead"
+and "believed killed" are `estimate`; "no one was killed" / "no casualties" give 0..0 `exact`
+claims ("casualties" gives both a killed and an injured zero); a range "10 to 15" is 10..15
+`about`; identical claims (kind, low, high, victims) repeated in the event's sentences are kept
+once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from eventwire.extract.casualties_numbers import Figure, figures, is_number_word, lexicon
+from eventwire.extract.casualties_source import source_of
+from eventwire.extract.casualties_syntax import (
+    INTRANSITIVE,
+    Attachment,
+    attach,
+    is_cumulative,
+    is_hypothetical,
+    is_negated,
+    is_subset,
+    lemma,
+    noun_kind,
+    predicate_lemmas,
+    verb_kind,
+    victim_class,
+    victims_of,
+    word_set,
+    zero_nouns,
+)
+from eventwire.extract.frame import EventFrame
+from eventwire.models import Claim
+from eventwire.nlp.analysis import Sentence
+from eventwire.registry import register
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+ZERO_WORDS = frozenset({"nobody", "none", "noone", "no-one"})
+SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
+REFLEXIVES = frozenset({"himself", "herself"})
+NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "DATE"})
+CURRENCY = frozenset({"$", "€", "£", "¥", "usd", "eur", "cfa", "fcfa", "naira", "dollars"})
+
+
+@register("casualties")
+def make_casualty_extractor(**_options: Any) -> Callable[[EventFrame], None]:
+    return extract_casualties
+
+
+def extract_casualties(frame: EventFrame) -> None:
+    """Append the claims of the frame's parsed sentences to `frame.claims` (deduplicated)."""
+    document_id = frame.doc.document.id
+    gate = _gate()
+    for sentence in frame.sentences:
+        if sentence.parse is None or not gate.search(sentence.text):
+            continue
+        for claim in sentence_claims(sentence, document_id, frame.published):
+            _add(frame.claims, claim)
+
+
+@cache
+def _gate() -> re.Pattern[str]:
+    patterns = lexicon()["gate"]["patterns"]
+    return re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+
+
+def _add(claims: list[Claim], claim: Claim) -> None:
+    key = (claim.kind, claim.low, claim.high, claim.victims)
+    for kept in claims:
+        if (kept.kind, kept.low, kept.high, kept.victims) == key:
+            if kept.source is None and claim.source is not None:
+                kept.source = claim.source
+            return
+    claims.append(claim)
+
+
+def sentence_claims(sentence: Sentence, document_id: str, reported_at: date | None) -> list[Claim]:
+    doc = sentence.parse
+    if doc is None:
+        return []
+
+    def make(kind: str, low: int, high: int | None, qualifier: str, victims: str,
+             source: str | None) -> Claim:  # fmt: skip
+        return Claim(
+            kind=kind,  # type: ignore[arg-type]
+            low=low,
+            high=high,
+            qualifier=qualifier,  # type: ignore[arg-type]
+            victims=victims,  # type: ignore[arg-type]
+            source=source,
+            document_id=document_id,
+            span=(sentence.start, sentence.end),
+            quote=sentence.text,
+            reported_at=reported_at,
+        )
+
+    claims: list[Claim] = []
+    for figure in figures(doc):
+        found = figure_claim(figure)
+        if found is not None:
+            claims.append(make(*found))
+    for found in unnumbered_claims(doc):
+        if not any(c.kind == found[0] and c.low == 0 for c in claims):
+            claims.append(make(*found))
+    return claims
+
+
+ClaimParts = tuple[str, int, "int | None", str, str, "str | None"]
+
+
+def figure_claim(figure: Figure) -> ClaimParts | None:
+    """(kind, low, high, qualifier, victims, source) of a figure, or None if it is no claim."""
+    if _not_a_count(figure):
+        return None
+    attachment = attach(figure)
+    if attachment is None or not _real(attachment, figure):
+        return None
+    counted = attachment.counted
+    if counted is not None and lemma(counted) in word_set("non_person", "nouns"):
+        return None
+    if _looks_like_year(figure, counted):
+        return None
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in figure.head.children):
+        return attachment.kind, 0, 0, "exact", victims_of(counted), source_of(figure.head)[0]
+    source, estimated = source_of(figure.head)
+    qualifier = figure.qualifier
+    if qualifier == "exact" and (estimated or attachment.estimate):
+        qualifier = "estimate"
+    victims = victims_of(counted)
+    return attachment.kind, figure.low, figure.high, qualifier, victims, source
+
+
+def _real(attachment: Attachment, figure: Figure | None) -> bool:
+    if is_hypothetical(attachment) or is_negated(attachment):
+        return False
+    if figure is not None and is_subset(figure, attachment):
+        return False
+    return not is_cumulative(attachment, figure)
+
+
+def _not_a_count(figure: Figure) -> bool:
+    doc = figure.head.doc
+    first, last = figure.tokens[0], figure.tokens[-1]
+    before = doc[first.i - 1].lower_ if first.i > 0 else ""
+    after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+    if before in CURRENCY or after in CURRENCY or after in ("%", "percent", "per"):
+        return True
+    if after in ("-", "–") and last.i + 2 < len(doc) and doc[last.i + 2].lower_ in ("year", "day"):
+        return True  # "a 23-year-old"
+    return after in (":", "am", "pm", "a.m.", "p.m.", "o'clock", "hrs", "gmt")
+
+
+def _looks_like_year(figure: Figure, counted: Token | None) -> bool:
+    text = figure.head.text
+    return counted is None and len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def unnumbered_claims(doc: Doc) -> list[ClaimParts]:
+    """ "No one was killed", "no casualties" (0..0) and "a soldier was shot dead" (1..1)."""
+    found: list[ClaimParts] = []
+    predicates, nouns = predicate_lemmas(), zero_nouns()
+    for token in doc:
+        word = token.lemma_.lower()
+        if word in nouns:
+            found.extend(_zero_noun_claims(token))
+        if word not in predicates and token.lower_ not in predicates:
+            continue
+        kind = verb_kind(token) if token.pos_ in ("VERB", "ADJ") else None
+        if kind is None:
+            continue
+        for subject in _affected(token, kind):
+            parts = _unnumbered(subject, token, kind)
+            if parts is not None:
+                found.append(parts)
+    return _unique(found)
+
+
+def _unique(found: list[ClaimParts]) -> list[ClaimParts]:
+    """One zero claim per kind; every single-person claim."""
+    result: list[ClaimParts] = []
+    for parts in found:
+        if parts[1] == 0 and any(p[0] == parts[0] and p[1] == 0 for p in result):
+            continue
+        result.append(parts)
+    return result
+
+
+def _affected(predicate: Token, kind: str) -> list[Token]:
+    """The people a predicate happened to: passive subject, object, or subject of "died"."""
+    holder = predicate.head if predicate.dep_ in ("acomp", "oprd") else predicate
+    people = []
+    for child in holder.children:
+        passive = child.dep_ == "nsubjpass" or (
+            child.dep_ == "nsubj"
+            and (lemma(predicate) in INTRANSITIVE or predicate.pos_ == "ADJ"
+                 or holder is not predicate or predicate.tag_ == "VBN")
+        )  # fmt: skip
+        active_object = child.dep_ == "dobj" and holder is predicate and kind != "missing"
+        if passive or active_object:
+            people.append(child)
+            people.extend(c for c in child.conjuncts if c.i > child.i)
+    return people
+
+
+def _unnumbered(subject: Token, predicate: Token, kind: str) -> ClaimParts | None:
+    if any(is_number_word(t) or lemma(t) in lexicon()["vague"] for t in subject.subtree):
+        return None
+    if subject.dep_ == "nsubj" and _has_perfect_active(predicate):
+        return None
+    attachment = Attachment(kind, predicate, subject)
+    if is_hypothetical(attachment) or is_cumulative(attachment, None):
+        return None
+    source, _ = source_of(subject)
+    if _is_zero(subject):
+        return kind, 0, 0, "exact", victim_class(subject), source
+    count = None if is_negated(attachment) else _count_without_figure(subject)
+    if count is None:
+        return None
+    return kind, count, count, "exact", victim_class(subject), source
+
+
+def _has_perfect_active(predicate: Token) -> bool:
+    return (
+        predicate.tag_ == "VBN"
+        and any(c.dep_ == "aux" and lemma(c) == "have" for c in predicate.children)
+        and lemma(predicate) not in INTRANSITIVE
+    )
+
+
+def _is_zero(subject: Token) -> bool:
+    if subject.lower_ in ZERO_WORDS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+def _count_without_figure(subject: Token) -> int | None:
+    """1 for one named or singular person, 2 for "both victims"; None if it is no one."""
+    if subject.lower_ in SINGLE_PRONOUNS or subject.lower_ in REFLEXIVES:
+        return 1
+    if any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in subject.children):
+        return 2 if subject.tag_ == "NNS" else None
+    if subject.tag_ == "NNP":
+        return 1 if subject.ent_type_ not in NOT_PEOPLE_ENTITIES else None
+    return 1 if subject.tag_ == "NN" and _single_person(subject) else None
+
+
+def _single_person(subject: Token) -> bool:
+    return victim_class(subject) != "unknown" or lemma(subject) in word_set("persons", "singular")
+
+
+def _zero_noun_claims(token: Token) -> list[ClaimParts]:
+    """ "no casualties were reported", "there were no deaths", "without any injuries"."""
+    word = lemma(token)
+    kinds = ["killed", "injured"] if word in word_set("kinds", "both", "nouns") else []
+    if not kinds and noun_kind(token) in ("killed", "injured") and token.pos_ == "NOUN":
+        kinds = [noun_kind(token) or ""]
+    if not kinds or not _negated_noun(token):
+        return []
+    source, _ = source_of(token)
+    return [(kind, 0, 0, "exact", "unknown", source) for kind in kinds]
+
+
+def _negated_noun(token: Token) -> bool:
+    dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+    if "no" in dets:
+        return True
+    if token.dep_ == "pobj" and token.head.lower_ == "without":
+        return True
+    head = token.head
+    return "any" in dets and any(c.dep_ == "neg" for c in head.children)

@@ -1,0 +1,339 @@
+"""Read a figure's role off the dependency parse: what happened to whom, and is it real.
+
+`attach(figure)` finds the word that says what happened to the counted people (a verb such as
+"killed", a noun such as "bodies" or "death toll") and the noun they are counted on. The checks
+below it tell a real toll from a hypothetical one ("could kill"), a threat ("threatened to kill"),
+a negated one, a subset ("including five soldiers") or a cumulative background total ("more than
+10,000 killed since 2012").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from eventwire.extract.casualties_numbers import Figure, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ"})
+INTRANSITIVE = frozenset(
+    {"die", "perish", "succumb", "disappear", "flee", "drown", "miss", "lose", "go"}
+)
+SUBSET_PREPS = frozenset({"including", "include", "among", "incl"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "appos"})
+
+
+@dataclass(frozen=True)
+class Attachment:
+    kind: str
+    predicate: Token
+    """The verb, adjective or noun that says what happened ("killed", "dead", "toll")."""
+    counted: Token | None
+    """The noun the figure counts ("soldiers", "people"), when there is one."""
+    estimate: bool = False
+    """The predicate hedges it: "are feared dead", "are believed killed"."""
+
+
+@cache
+def _lemma_kinds(section: str) -> dict[str, str]:
+    return {w: kind for kind, words in lexicon()["kinds"][section].items() for w in words}
+
+
+@cache
+def word_set(*path: str) -> frozenset[str]:
+    node = lexicon()
+    for key in path:
+        node = node[key]
+    return frozenset(node)
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def noun_kind(token: Token) -> str | None:
+    return _lemma_kinds("nouns").get(lemma(token)) or _lemma_kinds("nouns").get(token.lower_)
+
+
+@cache
+def predicate_lemmas() -> frozenset[str]:
+    """Every lemma that can say what happened to people (a cheap pre-filter for `verb_kind`)."""
+    kinds = lexicon()["kinds"]
+    pairs = {head for pairs in kinds["verb_with_child"].values() for head, _ in pairs}
+    return frozenset(_lemma_kinds("verbs")) | pairs
+
+
+@cache
+def zero_nouns() -> frozenset[str]:
+    return frozenset(_lemma_kinds("nouns")) | word_set("kinds", "both", "nouns")
+
+
+def verb_kind(token: Token) -> str | None:
+    """Kind of a verb/adjective predicate, e.g. "killed", "wounded", "shot dead", "went missing"."""
+    kinds = lexicon()["kinds"]
+    for kind, pairs in kinds["verb_with_child"].items():
+        for head, child in pairs:
+            if lemma(token) == head and _has_near(token, child):
+                return kind
+    if lemma(token) in ("shoot", "hold", "take", "leave", "find", "lose", "claim"):
+        return None
+    if token.pos_ not in ("VERB", "ADJ", "AUX"):
+        return None
+    return _lemma_kinds("verbs").get(lemma(token)) or _lemma_kinds("verbs").get(token.lower_)
+
+
+def _has_near(token: Token, word: str) -> bool:
+    for child in token.children:
+        if lemma(child) == word or child.lower_ == word:
+            return True
+        if child.dep_ == "prep" and any(lemma(g) == word for g in child.children):
+            return True
+    return False
+
+
+def is_toll(token: Token) -> bool:
+    return lemma(token) in word_set("toll", "nouns")
+
+
+def toll_kind(toll: Token) -> str | None:
+    words = {lemma(c) for c in toll.children if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {lemma(g) for c in toll.children if c.lower_ == "of" for g in c.children}
+    if words & word_set("toll", "injured"):
+        return "injured"
+    if words & word_set("toll", "killed"):
+        return "killed"
+    return "killed" if lemma(toll) in ("toll", "tally") else None
+
+
+def _of_object(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for grandchild in child.children:
+                if grandchild.dep_ == "pobj":
+                    return grandchild
+    return None
+
+
+def _locate(figure: Figure) -> tuple[Token, Token | None]:
+    """(the token that links the figure to its predicate, the noun it counts)."""
+    number = figure.head
+    position, counted = number, None
+    modifies = number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det")
+    if modifies and number.head.pos_ in NOMINAL and number.head is not number:
+        position = counted = number.head
+    of_object = _of_object(counted or number)
+    if of_object is not None and (counted is None or lemma(counted) in ("member", "one", "other")):
+        counted = of_object
+    if position.dep_ == "pobj" and position.head.lower_ == "of" and noun_kind(position.head.head):
+        position = position.head.head  # "the bodies of 12 people"
+    return position, counted
+
+
+def attach(figure: Figure) -> Attachment | None:
+    position, counted = _locate(figure)
+    nouns = [t for t in (position, counted) if t is not None and noun_kind(t)]
+    if _is_subset(position):
+        nouns = []
+    for token in nouns:
+        if not _role_noun(token):
+            return Attachment(noun_kind(token) or "", token, counted)
+    for token in (position, figure.head):
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl", "amod") and (kind := verb_kind(child)):
+                return Attachment(kind, child, counted)
+    found = _attach_upward(position, counted)
+    if found is None and nouns:
+        return Attachment(noun_kind(nouns[0]) or "", nouns[0], counted)
+    return found
+
+
+def _role_noun(token: Token) -> bool:
+    """ "hostages", "detainees", "refugees": a kind, unless a verb says what befell them."""
+    return noun_kind(token) in ("abducted", "arrested") or lemma(token) in ("refugee", "idp")
+
+
+def _attach_upward(position: Token, counted: Token | None) -> Attachment | None:
+    token = position
+    while token.dep_ == "conj" and token.head.pos_ in NOMINAL and token.head is not token:
+        token = token.head
+    head = token.head
+    if token.dep_ == "conj" and (kind := verb_kind(head)):
+        return Attachment(kind, head, counted)
+    if token.dep_ in ARGUMENT_DEPS:
+        return _attach_to_verb(token, head, counted)
+    if token.dep_ == "pobj":
+        return _attach_to_preposition(token.head, counted)
+    return None
+
+
+def _attach_to_verb(token: Token, verb: Token, counted: Token | None) -> Attachment | None:
+    kind = verb_kind(verb)
+    if kind:
+        if _is_agent(token, verb, kind):
+            return None
+        hedged = lemma(verb) in word_set("hypothetical", "estimate_heads")
+        return Attachment(kind, verb, counted, hedged)
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "xcomp", "attr") and child is not token:
+            kind = verb_kind(child) or noun_kind(child)
+            if kind:
+                hedged = lemma(verb) in word_set("hypothetical", "estimate_heads")
+                return Attachment(kind, child, counted, hedged)
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child is not token:
+            if is_toll(child) and (kind := toll_kind(child)):
+                return Attachment(kind, child, counted)
+            if lemma(verb) in ("include", "number", "total") and (kind := noun_kind(child)):
+                return Attachment(kind, child, counted)
+    return None
+
+
+def _is_agent(token: Token, verb: Token, kind: str) -> bool:
+    """The subject of an active transitive verb did it ("gunmen killed ...")."""
+    if token.dep_ != "nsubj" or lemma(verb) in INTRANSITIVE or verb.pos_ == "ADJ":
+        return False
+    if verb.tag_ == "VBN" and not _perfect(verb):
+        return False  # "with 255 others wounded"
+    return kind != "missing"
+
+
+def _attach_to_preposition(prep: Token, counted: Token | None) -> Attachment | None:
+    if prep.lower_ in SUBSET_PREPS:
+        return None
+    head = prep.head
+    if is_toll(head) and (kind := toll_kind(head)):
+        return Attachment(kind, head, counted)
+    if prep.lower_ in ("at", "to") and head.pos_ in ("VERB", "AUX"):
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and is_toll(child):
+                kind = toll_kind(child)
+                return Attachment(kind, child, counted) if kind else None
+    return None
+
+
+def _is_subset(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in SUBSET_PREPS
+
+
+def is_subset(figure: Figure, attachment: Attachment) -> bool:
+    """ "including five soldiers", "among them three children": part of another figure."""
+    position, _ = _locate(figure)
+    return _is_subset(position)
+
+
+def governing_verb(attachment: Attachment) -> Token:
+    token = attachment.predicate
+    if token.pos_ in ("NOUN", "PROPN", "ADJ") and token.dep_ != "ROOT":
+        return token.head
+    return token
+
+
+def is_hypothetical(attachment: Attachment) -> bool:
+    """ "could kill", "would be wounded", "threatened to kill", "if ... killed"."""
+    verb = governing_verb(attachment)
+    modals = word_set("hypothetical", "modals")
+    for token in {verb, attachment.predicate}:
+        for child in token.children:
+            if child.dep_ == "aux" and lemma(child) in modals:
+                return True
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
+                return True
+        if token.dep_ in ("xcomp", "ccomp", "pcomp", "advcl") and (
+            lemma(token.head) in word_set("hypothetical", "heads")
+        ):
+            return True
+    return False
+
+
+def is_negated(attachment: Attachment) -> bool:
+    verb = governing_verb(attachment)
+    return any(c.dep_ == "neg" for c in (*verb.children, *attachment.predicate.children))
+
+
+def is_cumulative(attachment: Attachment, figure: Figure | None = None) -> bool:
+    """A background total: "since 2012", "over the past year", "an insurgency that has killed"."""
+    verb = governing_verb(attachment)
+    conflicts = word_set("cumulative", "conflict_nouns")
+    clause = _clause_head(verb)
+    if clause.dep_ in ("relcl", "acl") and (lemma(clause.head) in conflicts or _perfect(clause)):
+        return True  # "an insurgency that has killed ...", "the war, which has displaced ..."
+    if _perfect(verb) and any(c.dep_ == "nsubj" and lemma(c) in conflicts for c in verb.children):
+        return True
+    tokens = {verb, attachment.predicate, clause}
+    if clause.dep_ in ("relcl", "acl"):
+        tokens.add(clause.head)
+    if attachment.counted is not None:
+        tokens.add(attachment.counted)
+    if figure is not None:
+        tokens |= {figure.head, _locate(figure)[0]}
+    return any(_cumulative_modifier(child) for token in tokens for child in token.children)
+
+
+def _clause_head(verb: Token) -> Token:
+    """The first verb of a coordination ("has killed ... and displaced ...")."""
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    return verb
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
+
+
+def _cumulative_modifier(child: Token) -> bool:
+    text = " ".join(t.lower_ for t in child.subtree)
+    if child.dep_ == "prep" and child.lower_ == "since":
+        objects = [g for g in child.children if g.dep_ in ("pobj", "pcomp")]
+        return any(_since_object(g) for g in objects)
+    if child.dep_ == "prep" and child.lower_ in ("over", "in", "during", "within"):
+        return any(text.startswith(p) or text == p for p in word_set("cumulative", "phrases")) or (
+            any(w in text.split() for w in ("past", "last", "recent"))
+            and any(w in text.split() for w in word_set("cumulative", "period_nouns"))
+        )
+    if child.dep_ in ("npadvmod", "advmod"):
+        return text in word_set("cumulative", "phrases")
+    return False
+
+
+def _since_object(token: Token) -> bool:
+    if token.like_num and len(token.text) == 4:
+        return True
+    words = {lemma(t) for t in token.subtree} | {t.lower_ for t in token.subtree}
+    return bool(words & word_set("cumulative", "since_objects")) or "year" in words
+
+
+def victims_of(counted: Token | None) -> str:
+    if counted is None:
+        return "unknown"
+    own = victim_class(counted)
+    others = {victim_class(c) for c in counted.children if c.dep_ == "conj" and not _numbered(c)}
+    classes = {own, *others} - {"unknown"}
+    if len(classes) > 1:
+        return "mixed"
+    return own
+
+
+def _numbered(token: Token) -> bool:
+    return any(c.dep_ == "nummod" for c in token.children)
+
+
+@cache
+def _victim_words() -> dict[str, str]:
+    return {w: group for group, words in lexicon()["victims"].items() for w in words}
+
+
+def victim_class(token: Token) -> str:
+    words = _victim_words()
+    for word in (lemma(token), token.lower_):
+        if word in words:
+            return words[word]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and lemma(child) in words:
+            return words[lemma(child)]
+    of_object = _of_object(token)
+    if of_object is not None and lemma(token) in ("member", "one", "other", "some", "body"):
+        return victim_class(of_object)
+    return "unknown"
