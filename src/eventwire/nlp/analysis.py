@@ -1,4 +1,4 @@
-"""Split a document into sentences, tag each with cheap lexical cues, parse only the cued ones.
+"""Split a document into sentences, tag each with cheap lexical cues, parse only those that matter.
 
 The full spaCy pipeline costs ~130 ms per article; most sentences of a news report (reactions,
 background, quotes) never feed a field. A regex pass finds the sentences that can, and only those
@@ -20,7 +20,10 @@ from eventwire.nlp.model import load_model
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-PARSED_CUES = frozenset({"violence", "casualty", "responsibility"})
+ALWAYS_PARSED = frozenset({"casualty", "responsibility"})
+LEDE_SENTENCES = 4
+"""Violence-only sentences are parsed in the lede; later ones are mostly analysis and context."""
+NEVER_PARSED = frozenset({"reaction", "background"})
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Capt|Sgt|Maj|Cpl|Pvt|Gov|Sen|Rep|Rev|"
@@ -106,8 +109,19 @@ def analyze_many(documents: Iterable[Document], parse: bool = True) -> list[Anal
     return analyzed
 
 
+def needs_parse(sentence: Sentence) -> bool:
+    """Whether a sentence can feed a field: figures and claims anywhere, violence in the lede."""
+    if sentence.cues & ALWAYS_PARSED:
+        return True
+    return (
+        "violence" in sentence.cues
+        and sentence.index < LEDE_SENTENCES
+        and not sentence.cues & NEVER_PARSED
+    )
+
+
 def _parse_cued(analyzed: list[AnalyzedDoc]) -> None:
-    todo = [s for doc in analyzed for s in doc.sentences if s.cues & PARSED_CUES]
+    todo = [s for doc in analyzed for s in doc.sentences if needs_parse(s)]
     if not todo:
         return
     nlp = load_model("en")
