@@ -32,7 +32,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check src tests
 
 bench: $(STAMP)
-	$(BIN)/python -m eventwire.bench samples/articles/*
+	$(BIN)/python -m eventwire.bench samples/bench/articles.jsonl
 
 eval: $(STAMP)
 	@echo "eventwire eval arrives with issue 3"

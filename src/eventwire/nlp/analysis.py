@@ -20,10 +20,10 @@ from eventwire.nlp.model import load_model
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ALWAYS_PARSED = frozenset({"casualty", "responsibility"})
 LEDE_SENTENCES = 4
-"""Violence-only sentences are parsed in the lede; later ones are mostly analysis and context."""
-NEVER_PARSED = frozenset({"reaction", "background"})
+"""Sentences this early are parsed on any violence or casualty cue; later ones need more."""
+EVENT_CUES = frozenset({"violence", "casualty"})
+NON_EVENT_CUES = frozenset({"reaction", "background"})
 
 _ABBREVIATION = re.compile(
     r"(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Capt|Sgt|Maj|Cpl|Pvt|Gov|Sen|Rep|Rev|"
@@ -109,15 +109,34 @@ def analyze_many(documents: Iterable[Document], parse: bool = True) -> list[Anal
     return analyzed
 
 
+def has_figure(sentence: Sentence) -> bool:
+    return {"casualty", "quantity"} <= sentence.cues
+
+
+def is_event_sentence(sentence: Sentence) -> bool:
+    """A violence or casualty sentence that is not only a reaction or background.
+
+    A reaction or background sentence with a casualty figure stays in ("the deadliest attack
+    since 2019 killed 20"): the casualty extractor, not this cue pass, tells a cumulative total
+    from this event's toll.
+    """
+    cues = sentence.cues
+    if not cues & EVENT_CUES:
+        return False
+    return not cues & NON_EVENT_CUES or has_figure(sentence)
+
+
 def needs_parse(sentence: Sentence) -> bool:
-    """Whether a sentence can feed a field: figures and claims anywhere, violence in the lede."""
-    if sentence.cues & ALWAYS_PARSED:
+    """Whether a sentence can feed a field that needs its parse.
+
+    Claims of responsibility anywhere; in the lede, every event sentence; later, an event
+    sentence with a casualty figure.
+    """
+    if "responsibility" in sentence.cues:
         return True
-    return (
-        "violence" in sentence.cues
-        and sentence.index < LEDE_SENTENCES
-        and not sentence.cues & NEVER_PARSED
-    )
+    if not is_event_sentence(sentence):
+        return False
+    return sentence.index < LEDE_SENTENCES or has_figure(sentence)
 
 
 def _parse_cued(analyzed: list[AnalyzedDoc]) -> None:
