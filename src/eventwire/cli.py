@@ -1,4 +1,4 @@
-"""The eventwire command line: extract, ingest, events, export."""
+"""The eventwire command line: extract, ingest, events, export, eval."""
 
 from __future__ import annotations
 
@@ -143,6 +143,46 @@ def export(db_url: str | None, fmt: str, out: Path | None) -> None:
 
         write_events(stored, fmt, handle)
     click.echo(f"wrote {len(stored)} event(s) to {out}", err=True)
+
+
+@main.command("eval")
+@click.argument(
+    "gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["acled", "gtd", "jsonl"]), help="Default: from the file."
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N gold documents.")
+@click.option(
+    "--published-offset",
+    "offset",
+    type=int,
+    default=3,
+    show_default=True,
+    help="Publication date = gold date + DAYS.",
+)
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Add this run to a Markdown history file (aggregate figures only).",
+)
+@click.option(
+    "--errors", type=click.IntRange(min=0), default=0, help="List N worst cases per field."
+)
+def eval_(
+    gold: tuple[Path, ...],
+    fmt: str | None,
+    limit: int | None,
+    offset: int,
+    report: Path | None,
+    errors: int,
+) -> None:
+    """Score the pipeline against GOLD files (ACLED CSV, GTD CSV or eventwire JSONL gold)."""
+    from eventwire.evaluate.command import run_eval
+
+    status = run_eval(gold, fmt, limit, offset, report, errors)
+    if status:
+        sys.exit(status)
 
 
 def _write(items: list[Event], fmt: str) -> None:

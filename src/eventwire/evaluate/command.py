@@ -1,0 +1,81 @@
+"""`eventwire eval`: the command's work, kept out of cli.py (which only parses options)."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from eventwire.evaluate.report import (
+    add_to_history,
+    dataset_section,
+    run_section,
+    skipped_lines,
+    worst_cases,
+)
+from eventwire.evaluate.runner import EvalResult, evaluate_file
+
+SKIPPED_SHOWN = 20
+
+
+def command_line(
+    paths: Sequence[Path],
+    fmt: str | None,
+    limit: int | None,
+    offset: int,
+    report: Path | None,
+    errors: int,
+) -> str:
+    """The command as typed, rebuilt from its options (for the history file)."""
+    words = ["eventwire", "eval", *map(str, paths)]
+    if fmt:
+        words += ["--format", fmt]
+    if limit is not None:
+        words += ["--limit", str(limit)]
+    if offset != 3:
+        words += ["--published-offset", str(offset)]
+    if report is not None:
+        words += ["--report", str(report)]
+    if errors:
+        words += ["--errors", str(errors)]
+    return shlex.join(words)
+
+
+def run_eval(
+    paths: Sequence[Path],
+    fmt: str | None,
+    limit: int | None,
+    offset: int,
+    report: Path | None,
+    errors: int,
+) -> int:
+    """Evaluate each gold file; print the tables (and worst cases); add the run to `report`.
+    Returns the exit status: 1 when no gold file could be evaluated."""
+    pipeline = None
+    results: list[EvalResult] = []
+    for path in paths:
+        try:
+            if pipeline is None:
+                from eventwire.pipeline import Pipeline
+
+                pipeline = Pipeline()
+            result = evaluate_file(path, fmt, offset, limit, pipeline)
+        except (OSError, ValueError, UnicodeDecodeError) as error:
+            click.echo(f"{path}: cannot evaluate: {error}", err=True)
+            continue
+        if result.gold.skipped:
+            click.echo(skipped_lines(result, SKIPPED_SHOWN), err=True)
+        click.echo(dataset_section(result, offset, level="##"))
+        if errors:
+            click.echo(worst_cases(result, errors))
+        results.append(result)
+    if not results:
+        click.echo("eventwire eval: no gold file could be evaluated", err=True)
+        return 1
+    if report is not None:
+        command = command_line(paths, fmt, limit, offset, report, errors)
+        add_to_history(report, run_section(results, command, offset))
+        click.echo(f"added this run to {report}", err=True)
+    return 0

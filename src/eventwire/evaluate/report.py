@@ -1,0 +1,260 @@
+"""Markdown reports of an evaluation: the metrics table, the confusion matrix, the worst cases,
+and the history file (docs/accuracy.md) that each run is added to, newest first.
+
+The history file gets aggregate figures only, never a gold row's text or values: the evaluation
+data may not be redistributed. Worst-case lists go to standard output.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections import Counter
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from eventwire.evaluate.metrics import (
+    KM_THRESHOLDS,
+    Ratio,
+    confusion,
+    count_stats,
+    date_stats,
+    distance_stats,
+    macro_f1,
+)
+from eventwire.evaluate.runner import EvalResult
+from eventwire.evaluate.scoring import Case
+from eventwire.models import EVENT_TYPES
+
+Row = tuple[str, str, str]
+MARKER = "<!-- eventwire eval: runs below, newest first -->"
+TEXT_WIDTH = 240
+FIELD_ORDER = (
+    "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "fatalities",
+    "injuries", "event_date", "country", "admin1", "location", "km",
+)  # fmt: skip
+HEADER = f"""# Accuracy
+
+Measured by `make eval` (`eventwire eval`) on the development sets in `../shared/eval/`: real,
+human-coded data that is not redistributed, so only aggregate figures are kept here.
+
+How to read the tables:
+- Each document gets a publication date a few days after its gold date (`--published-offset`); the
+  gold date itself never reaches the extractor (GTD's "MM/DD/YYYY:" prefix is cut from the text).
+- Detection pairs predicted and gold events one-to-one within a document (greedy on agreement of
+  type, date, place, actor); unpaired predictions are false positives. Every other row is over the
+  paired events only (its `n`), so a missed event counts once, in detection recall.
+- Fatalities: for ACLED gold, ACLED's single figure computed from the claims
+  (`acled_fatalities`, unknown = 0); for GTD and JSONL gold, the reconciled best (no figure = 0),
+  skipping rows whose gold is unknown. Injuries likewise (GTD `nwound`). ±10% is of the gold figure.
+- Actors: names are compared accent- and case-folded, without ACLED's period tags ("(2015-)"),
+  with aliases of `src/eventwire/data/actors.toml` resolved to their canonical name (exact match).
+  A loose match also ignores country parts ("(Burkina Faso)", "of Burkina Faso"), a sub-unit after
+  the period tag ("... (2015-) Gendarmerie") and accepts one side of ACLED's "A and/or B".
+  actor2 is scored where the gold codes it (ACLED: an empty actor2 must be predicted empty).
+- GTD attack types are mapped to ACLED types by `src/eventwire/data/eval/gtd_attack_types.toml`;
+  GTD has no coordinates, so no distances.
+- Distances are haversine, where both gold and prediction have coordinates (`n`).
+
+{MARKER}
+"""
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{100 * value:.1f}%"
+
+
+def ratio_row(label: str, ratio: Ratio) -> Row:
+    return label, pct(ratio.value), str(ratio.n)
+
+
+def metric_rows(result: EvalResult) -> list[Row]:
+    scored = result.scored
+    rows: list[Row] = []
+    tp, fp, fn = scored.true_positives, scored.false_positives, scored.false_negatives
+    rows.append(("event detection precision", pct(_div(tp, tp + fp)), f"{tp + fp} predicted"))
+    rows.append(("event detection recall", pct(_div(tp, tp + fn)), f"{tp + fn} gold"))
+    rows.append(("event detection F1", pct(_div(2 * tp, 2 * tp + fp + fn)), str(tp)))
+    rows += _category_rows(scored.of("event_type"), "event_type", with_macro=True)
+    rows += _category_rows(scored.of("sub_event_type"), "sub_event_type")
+    for side in ("actor1", "actor2"):
+        rows += _actor_rows(scored.of(side), side)
+        rows += _category_rows(scored.of(f"inter{side[-1]}"), f"inter{side[-1]}")
+    for name in ("fatalities", "injuries"):
+        rows += _count_rows(scored.of(name), name)
+    rows += _date_rows(scored.of("event_date"))
+    for name in ("country", "admin1", "location"):
+        rows += _category_rows(scored.of(name), f"{name} name" if name == "location" else name)
+    rows += _distance_rows(scored.of("km"))
+    speed = result.docs_per_second
+    rows.append(("documents/s", f"{speed:.1f}" if speed else "–", str(result.documents)))
+    return rows
+
+
+def _div(a: int, b: int) -> float | None:
+    return a / b if b else None
+
+
+def _hits(cases: Sequence[Case], limit: float = 0.0) -> Ratio:
+    return Ratio(sum(1 for c in cases if c.error <= limit), len(cases))
+
+
+def _category_rows(cases: Sequence[Case], label: str, with_macro: bool = False) -> list[Row]:
+    if not cases:
+        return []
+    rows = [ratio_row(f"{label} accuracy", _hits(cases))]
+    if with_macro:
+        value = macro_f1([(c.gold, c.predicted) for c in cases])
+        rows.append((f"{label} macro-F1", pct(value), str(len(cases))))
+    return rows
+
+
+def _actor_rows(cases: Sequence[Case], side: str) -> list[Row]:
+    if not cases:
+        return []
+    return [
+        ratio_row(f"{side} exact match", _hits(cases)),
+        ratio_row(f"{side} exact or loose match", _hits(cases, 0.5)),
+    ]
+
+
+def _count_rows(cases: Sequence[Case], name: str) -> list[Row]:
+    if not cases:
+        return []
+    stats = count_stats([(c.gold, c.predicted) for c in cases])
+    mae = f"{stats.mae:.2f}" if stats.mae is not None else "–"
+    return [
+        ratio_row(f"{name} exact", stats.exact),
+        ratio_row(f"{name} within ±1", stats.within_one),
+        ratio_row(f"{name} within ±10%", stats.within_ten_percent),
+        (f"{name} mean absolute error", mae, str(stats.n)),
+    ]
+
+
+def _date_rows(cases: Sequence[Case]) -> list[Row]:
+    if not cases:
+        return []
+    stats = date_stats([(c.gold, c.predicted) for c in cases])
+    return [
+        ratio_row("event_date exact", stats.exact),
+        ratio_row("event_date within ±1 day", stats.within_one_day),
+    ]
+
+
+def _distance_rows(cases: Sequence[Case]) -> list[Row]:
+    if not cases:
+        return []
+    stats = distance_stats([c.error for c in cases])
+    rows = [ratio_row(f"location within {km} km", stats.within[km]) for km in KM_THRESHOLDS]
+    median = f"{stats.median_km:.1f} km" if stats.median_km is not None else "–"
+    rows.append(("location median error", median, str(stats.n)))
+    return rows
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def confusion_table(cases: Sequence[Case]) -> str:
+    """Gold event types down, predicted across."""
+    if not cases:
+        return ""
+    counts = confusion([(c.gold, c.predicted) for c in cases])
+    known = list(EVENT_TYPES)
+    seen = {str(label) for pair in counts for label in pair}
+    labels = known + sorted(seen - set(known))
+    labels = [label for label in labels if label in seen]
+    rows = [[gold, *(str(counts.get((gold, p), 0) or "") for p in labels)] for gold in labels]
+    return table(["gold \\ predicted", *labels], rows)
+
+
+def skipped_summary(result: EvalResult) -> str:
+    reasons = Counter(re.sub(r"\s+['\"(].*$", "", s.reason) for s in result.gold.skipped)
+    if not reasons:
+        return "0 skipped"
+    details = ", ".join(f"{reason}: {count}" for reason, count in reasons.most_common())
+    return f"{len(result.gold.skipped)} skipped ({details})"
+
+
+def dataset_section(result: EvalResult, offset: int, level: str = "###") -> str:
+    gold = result.gold
+    lines = [
+        f"{level} {gold.name} (format {gold.format})",
+        "",
+        f"Gold rows: {result.documents} evaluated, {skipped_summary(result)}; "
+        f"{result.predicted_events} event(s) predicted in {result.seconds:.1f} s; "
+        f"published = gold date + {offset} day(s).",
+        "",
+        table(["metric", "value", "n"], metric_rows(result)),
+    ]
+    matrix = confusion_table(result.scored.of("event_type"))
+    if matrix:
+        lines += ["", "Event types, gold (rows) against predicted (columns), paired events:", ""]
+        lines.append(matrix)
+    return "\n".join(lines) + "\n"
+
+
+def run_section(results: Sequence[EvalResult], command: str, offset: int) -> str:
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [f"## {stamp} · commit {git_commit()}", "", f"`{command}`", ""]
+    lines += [dataset_section(result, offset) for result in results]
+    return "\n".join(lines)
+
+
+def git_commit() -> str:
+    """`git rev-parse --short HEAD`, marked when the working tree differs from it (read-only)."""
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(["git", "diff", "--quiet", "HEAD", "--"], capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return f"{commit} (with uncommitted changes)" if dirty.returncode == 1 else commit
+
+
+def add_to_history(path: Path, section: str) -> None:
+    """Put `section` on top of the runs in `path` (created with its header when missing)."""
+    existing = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    if MARKER in existing:
+        head, tail = existing.split(MARKER, 1)
+        updated = f"{head}{MARKER}\n\n{section.rstrip()}\n\n{tail.lstrip()}"
+    else:
+        updated = existing.rstrip() + "\n\n" + section
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(updated.rstrip() + "\n", encoding="utf-8")
+
+
+def worst_cases(result: EvalResult, count: int) -> str:
+    """The `count` worst cases per field, with the text and both values (for standard output)."""
+    if count <= 0:
+        return ""
+    lines = [f"### Worst cases: {result.gold.name}", ""]
+    groups = [("detection (gold event with no predicted event)", result.scored.missed)]
+    groups += [(name, result.scored.of(name)) for name in FIELD_ORDER]
+    for name, cases in groups:
+        wrong = sorted((c for c in cases if c.error > 0), key=lambda c: -c.error)[:count]
+        if not wrong:
+            continue
+        lines += [f"#### {name}: {sum(1 for c in cases if c.error > 0)} wrong of {len(cases)}", ""]
+        lines += [_case_line(c) for c in wrong]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _case_line(case: Case) -> str:
+    text = " ".join(case.text.split())
+    if len(text) > TEXT_WIDTH:
+        text = text[: TEXT_WIDTH - 1] + "…"
+    return f"- {case.origin}: gold {case.gold!s} · predicted {case.predicted!s}\n  > {text}"
+
+
+def skipped_lines(result: EvalResult, count: int = 20) -> str:
+    shown = [f"- {s}" for s in result.gold.skipped[:count]]
+    more = len(result.gold.skipped) - len(shown)
+    if more > 0:
+        shown.append(f"- ... and {more} more")
+    return "\n".join(shown)
