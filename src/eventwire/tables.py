@@ -41,7 +41,8 @@ def _clip(text: str, width: int) -> str:
 
 
 def render_table(events: list[Event]) -> str:
-    lines = ["  ".join(name.ljust(width) for name, width in zip(COLUMNS, WIDTHS, strict=True))]
+    header = "  ".join(name.ljust(width) for name, width in zip(COLUMNS, WIDTHS, strict=True))
+    lines = [header.rstrip()]
     lines.append("  ".join("-" * width for width in WIDTHS))
     for item in events:
         cells = _cells(item)
