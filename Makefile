@@ -4,6 +4,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SEED := ../shared/seed/bamako-2024-09-17.txt
 DB ?= eventwire.db
+EVAL_DIR ?= ../shared/eval
+EVAL_REPORT ?= docs/accuracy.md
 
 .PHONY: all install run test lint bench eval clean
 
@@ -35,7 +37,12 @@ bench: $(STAMP)
 	$(BIN)/python -m eventwire.bench samples/bench/articles.jsonl
 
 eval: $(STAMP)
-	@echo "eventwire eval arrives with issue 3"
+	@files=$$(ls $(EVAL_DIR)/*.csv $(EVAL_DIR)/*.jsonl 2>/dev/null); \
+	if [ -z "$$files" ]; then \
+		echo "no gold files in $(EVAL_DIR): evaluation skipped"; \
+	else \
+		$(BIN)/eventwire eval $$files --report $(EVAL_REPORT); \
+	fi
 
 clean:
 	rm -rf $(VENV) $(DB) build src/*.egg-info .pytest_cache

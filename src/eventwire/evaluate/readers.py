@@ -37,7 +37,7 @@ from eventwire.models import Document, text_id
 
 FORMATS = ("acled", "gtd", "jsonl")
 GTD_TYPES_FILE = "eval/gtd_attack_types.toml"
-GTD_DATE_PREFIX = re.compile(r"^\s*\d{1,2}/\d{1,2}/\d{2,4}\s*:\s*")
+GTD_DATE_PREFIX = re.compile(r"^\s*\d{1,2}/\d{0,2}/\d{2,4}\s*:\s*")
 GTD_UNKNOWN_DAY_PUBLISHED = 28
 """GTD rows with an unknown day are published as if on this day of the month (plus the offset)."""
 
@@ -162,10 +162,16 @@ def _gtd_date(row: dict[str, str]) -> tuple[date | None, date]:
         raise GoldError(f"bad date {row.get('iyear')}-{row.get('imonth')}-{day}") from None
 
 
+def _known(value: str | None) -> str | None:
+    """GTD writes "Unknown" for a place it does not know: that is no gold, not a place name."""
+    text = clean(value)
+    return None if text is None or text.casefold() == "unknown" else text
+
+
 def _gtd_row(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
     text = _text(GTD_DATE_PREFIX.sub("", row.get("summary") or "", count=1))
     day, anchor = _gtd_date(row)
-    country = clean(row.get("country_txt"))
+    country = _known(row.get("country_txt"))
     event_type, sub_event_type = gtd_event_type(
         (row.get("attacktype1_txt") or "").strip(),
         (row.get("targtype1_txt") or "").strip(),
@@ -179,8 +185,8 @@ def _gtd_row(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
         sub_event_type=sub_event_type,
         actor1=template.replace("{country}", country or "").strip() if template else group,
         country=country,
-        admin1=clean(row.get("provstate")),
-        location=clean(row.get("city")),
+        admin1=_known(row.get("provstate")),
+        location=_known(row.get("city")),
         fatalities=parse_count(row.get("nkill"), "nkill", empty_is=None),
         injuries=parse_count(row.get("nwound"), "nwound", empty_is=None),
         actor2_coded=False,

@@ -30,6 +30,8 @@ from eventwire.models import EVENT_TYPES
 Row = tuple[str, str, str]
 MARKER = "<!-- eventwire eval: runs below, newest first -->"
 TEXT_WIDTH = 240
+WRONG_ABOVE = {"km": 10.0}
+"""A case is listed as wrong when its error is above this (default 0): distances beyond 10 km."""
 FIELD_ORDER = (
     "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "fatalities",
     "injuries", "event_date", "country", "admin1", "location", "km",
@@ -236,11 +238,12 @@ def worst_cases(result: EvalResult, count: int) -> str:
     groups = [("detection (gold event with no predicted event)", result.scored.missed)]
     groups += [(name, result.scored.of(name)) for name in FIELD_ORDER]
     for name, cases in groups:
-        wrong = sorted((c for c in cases if c.error > 0), key=lambda c: -c.error)[:count]
+        limit = WRONG_ABOVE.get(name, 0.0)
+        wrong = sorted((c for c in cases if c.error > limit), key=lambda c: -c.error)
         if not wrong:
             continue
-        lines += [f"#### {name}: {sum(1 for c in cases if c.error > 0)} wrong of {len(cases)}", ""]
-        lines += [_case_line(c) for c in wrong]
+        lines += [f"#### {name}: {len(wrong)} wrong of {len(cases)}", ""]
+        lines += [_case_line(c) for c in wrong[:count]]
         lines.append("")
     return "\n".join(lines)
 
@@ -249,7 +252,8 @@ def _case_line(case: Case) -> str:
     text = " ".join(case.text.split())
     if len(text) > TEXT_WIDTH:
         text = text[: TEXT_WIDTH - 1] + "…"
-    return f"- {case.origin}: gold {case.gold!s} · predicted {case.predicted!s}\n  > {text}"
+    off = f" · {case.error:.0f} km off" if case.field == "km" else ""
+    return f"- {case.origin}: gold {case.gold!s} · predicted {case.predicted!s}{off}\n  > {text}"
 
 
 def skipped_lines(result: EvalResult, count: int = 20) -> str:
