@@ -64,6 +64,32 @@ def test_disjoint_groups_in_one_sentence_add_up() -> None:
     assert reconcile(claims)[0] == Figures(3, 3, 3)
 
 
+def test_disjoint_groups_in_separate_sentences_of_one_report_add_up() -> None:
+    claims = [
+        claim(4, 4, source="a security source", victims="state_forces", span=(0, 80)),
+        claim(2, 2, source="the source", victims="militants", span=(81, 140)),
+    ]
+    assert reconcile(claims)[0] == Figures(6, 6, 6)
+    assert acled_fatalities(claims) == 6
+
+
+def test_each_toll_of_one_group_is_completed_by_the_other_groups_best() -> None:
+    claims = [
+        claim(9, None, "at_least", "residents", victims="civilians", span=(0, 50)),
+        claim(12, 12, "exact", "the ministry", victims="civilians", span=(51, 90)),
+        claim(3, 3, "exact", "the army", victims="militants", span=(91, 130)),
+    ]
+    assert reconcile(claims)[0] == Figures(12, 15, 15)
+
+
+def test_unknown_victims_are_alternatives_not_complements() -> None:
+    claims = [
+        claim(7, 7, source="the army", victims="state_forces", span=(0, 40)),
+        claim(10, 10, source="officials", victims="unknown", span=(41, 90)),
+    ]
+    assert reconcile(claims)[0] == Figures(7, 7, 10)
+
+
 def test_different_sources_in_one_sentence_do_not_add_up() -> None:
     claims = [claim(12, 12, source="the army"), claim(20, 20, source="residents")]
     assert reconcile(claims)[0] == Figures(12, 12, 20)

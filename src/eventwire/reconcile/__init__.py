@@ -58,13 +58,46 @@ def _rank(report: Report) -> tuple[int, date, int, int]:
     return (report.authority, report.reported_at or date.min, report.specificity, report.point)
 
 
+SPECIFIC_VICTIMS = frozenset({"civilians", "state_forces", "militants"})
+
+
 def reports(claims: Sequence[Claim]) -> list[Report]:
     """Group claims of one kind by (document, sentence, source) and add each group up."""
     groups: dict[tuple[str, tuple[int, int], str], list[Claim]] = {}
     for claim in claims:
         key = (claim.document_id, tuple(claim.span), (claim.source or "").lower())
         groups.setdefault(key, []).append(claim)  # type: ignore[arg-type]
-    return [_report(group) for group in groups.values()]
+    return [_report(group) for group in _with_complements(list(groups.values()))]
+
+
+def _victim_class(group: list[Claim]) -> str | None:
+    """The one specific victim group a report counts, if it counts exactly one."""
+    classes = {claim.victims for claim in group}
+    (only, *rest) = classes
+    return only if not rest and only in SPECIFIC_VICTIMS else None
+
+
+def _with_complements(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """Complete a report about one victim group with the same document's best report about each
+    other group: "four gendarmes were killed ... two attackers were also killed" is 6 dead, not
+    a choice between 4 and 2. Reports of unknown or mixed victims are left as they are."""
+    by_document: dict[str, list[list[Claim]]] = {}
+    for group in groups:
+        by_document.setdefault(group[0].document_id, []).append(group)
+    completed = []
+    for document_groups in by_document.values():
+        best: dict[str, list[Claim]] = {}
+        for group in document_groups:
+            victims = _victim_class(group)
+            if victims and (
+                victims not in best or _rank(_report(group)) > _rank(_report(best[victims]))
+            ):
+                best[victims] = group
+        for group in document_groups:
+            victims = _victim_class(group)
+            others = [c for v, g in best.items() if victims and v != victims for c in g]
+            completed.append(group + others)
+    return completed
 
 
 def _report(group: list[Claim]) -> Report:
