@@ -56,7 +56,10 @@ How to read the tables:
   the period tag ("... (2015-) Gendarmerie") and accepts one side of ACLED's "A and/or B".
   actor2 is scored where the gold codes it (ACLED: an empty actor2 must be predicted empty).
 - GTD attack types are mapped to ACLED types by `src/eventwire/data/eval/gtd_attack_types.toml`;
-  GTD has no coordinates, so no distances.
+  GTD has no coordinates, so no distances. A GTD summary states its date only in the prefix that
+  is cut, so GTD's event_date rows measure what the extractor does with an undated text.
+- ACLED notes seldom name the country (an export covers one country), so ACLED's place rows
+  measure the geocoder without that hint; older ACLED notes (before about 2018) rarely give a date.
 - Distances are haversine, where both gold and prediction have coordinates (`n`).
 
 {MARKER}
