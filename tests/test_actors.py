@@ -138,3 +138,34 @@ def test_seed_actors() -> None:
     assert (frame.actor1.name, frame.actor1.inter) == (JNIM, 2)
     assert {"Group to Support Islam and Muslims", "JNIM"} <= set(frame.actor1.aliases_seen)
     assert (frame.actor2.name, frame.actor2.inter) == ("Military Forces of Mali", 1)
+
+
+# --- ACLED conventions: parent groups, acronyms by country, separatists --------------------------
+
+
+def test_component_in_parentheses_is_coded_as_its_parent() -> None:
+    from eventwire.extract.actors_rules import find_matches
+
+    matches = find_matches("Presumed Katiba Macina (JNIM) fighters burned a school near Mopti.")
+    named = [m for m in matches if m.entry.kind == "named"]
+    assert named[0].entry.name.startswith("JNIM")
+    assert named[0].surface == "Katiba Macina (JNIM)"
+
+
+def test_acronym_in_parentheses_keeps_the_spelled_out_group() -> None:
+    from eventwire.extract.actors_rules import find_matches
+
+    matches = find_matches("The Ambazonia Defence Forces (ADF) raided a checkpoint.")
+    assert matches[0].entry.name == "ADF: Ambazonia Defence Forces"
+
+
+def test_attribution_to_separatists_names_the_assailants() -> None:
+    frame = make_frame(
+        "Assailants shot dead two gendarmes in Kumbo on Sunday. Officials attributed the attack "
+        "to separatists.",
+        "2024-05-20",
+    )
+    frame.location = Location(name="Kumbo", country="Cameroon")
+    extract_actors(frame)
+    assert frame.actor1.name == "Separatists (Cameroon)"
+    assert frame.actor1.inter == 2

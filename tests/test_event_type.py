@@ -204,3 +204,65 @@ def test_seed_is_an_armed_clash() -> None:
     assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash")
     assert frame.actor1.inter == 2 and frame.actor2.name == "Military Forces of Mali"
     assert frame.confidence >= 0.7
+
+
+# --- detection of collective action and non-violent developments, riots, the fallback ----------
+
+
+def test_sit_in_with_grievance_is_a_peaceful_protest() -> None:
+    frame = typed(
+        "Nurses of the district hospital in Kindia staged a three-day sit-in on Monday to "
+        "denounce unpaid overtime.",
+        "Guinea",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Protests", "Peaceful protest")
+    assert frame.actor1.name == "Protesters (Guinea)"
+
+
+def test_strike_and_march_is_a_protest() -> None:
+    frame = typed(
+        "Bus drivers in Kumasi went on a 24-hour strike and marched to the depot.", "Ghana"
+    )
+    assert frame.event_type == "Protests"
+
+
+def test_protesters_who_burn_a_town_hall_riot() -> None:
+    frame = typed(
+        "Hundreds of youths protested in Bouake on Tuesday and set fire to the town hall.",
+        "Ivory Coast",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+    assert frame.actor1.inter == 5
+
+
+def test_grievance_about_violence_does_not_make_a_riot() -> None:
+    frame = typed(
+        "Residents of Dosso marched on Sunday in support of soldiers after attacks on army posts.",
+        "Niger",
+    )
+    assert frame.event_type == "Protests"
+
+
+def test_goods_seized_at_a_checkpoint_are_a_strategic_development() -> None:
+    frame = typed(
+        "Suspected militants intercepted two lorries near Gao and seized the sacks of rice they "
+        "carried.",
+        "Mali",
+    )
+    assert (frame.event_type, frame.sub_event_type) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+
+
+def test_curfew_is_another_strategic_development() -> None:
+    frame = typed("The governor imposed a nightly curfew across Tillaberi on Friday.", "Niger")
+    assert (frame.event_type, frame.sub_event_type) == ("Strategic developments", "Other")
+
+
+def test_called_strike_is_no_event() -> None:
+    from eventwire.extract.detect import detect_frames
+    from tests.helpers import make_doc
+
+    doc = make_doc("The teachers' union called for a strike next week over unpaid bonuses.")
+    assert detect_frames(doc) == []

@@ -150,3 +150,53 @@ def test_bracketed_admin_locates_an_unknown_village() -> None:
     location = locate("Militants burned a clinic in Wendoubou (Gayeri, Komondjari) on Friday.")
     assert location is not None and location.iso3 == "BFA"
     assert location.geo_precision in (2, 3)
+
+
+def _located(text: str, country: str | None = None) -> Location | None:
+    frame = make_frame(text, "2022-11-08")
+    make_place_extractor(country=country)(frame)
+    return frame.location
+
+
+def test_country_option_accepts_codes_and_names() -> None:
+    from eventwire.extract.place import country_code
+
+    assert country_code("BF") == country_code("bfa") == country_code("Burkina Faso") == "BF"
+    with pytest.raises(ValueError):
+        country_code("Atlantis")
+
+
+def test_country_prior_locates_a_text_that_never_names_it() -> None:
+    text = "Gunmen shot dead two herders at a well in Kelbo on Saturday."
+    assert _located(text, "BF") is not None
+    assert _located(text, "BF").iso3 == "BFA"
+
+
+def test_country_prior_beats_an_obscure_foreign_homonym() -> None:
+    # 'Seno' is also a town in Laos; with Burkina Faso as the prior it is the province.
+    location = _located("Militants raided a cattle market in Seno province on Monday.", "BFA")
+    assert location is not None and location.iso3 == "BFA"
+
+
+def test_bracket_anchor_fixes_the_country_without_any_prior() -> None:
+    location = _located("Armed men looted shops in Wendkouni (Gorgadji, Seno) on Sunday.")
+    assert location is not None and location.iso3 == "BFA"
+    assert location.name == "Wendkouni" and location.admin2 in ("Séno", "Seno")
+
+
+def test_bracket_with_a_known_commune_uses_the_commune_at_precision_two() -> None:
+    location = _located("Gunmen killed a trader in Zindiga (Djibo, Soum) on Tuesday.")
+    assert location is not None and location.name == "Zindiga"
+    assert location.geo_precision == 2
+    assert location.latitude is not None and 13.9 < location.latitude < 14.3
+
+
+def test_bracket_with_a_known_town_uses_the_town() -> None:
+    location = _located("Teachers marched in Kaya (Kaya, Sanmatenga) on Thursday.")
+    assert location is not None and location.name == "Kaya" and location.geo_precision == 1
+    assert location.iso3 == "BFA"
+
+
+def test_qualifier_names_are_not_chosen_over_the_qualified_place() -> None:
+    location = _located("Soldiers repelled an attack near Kourao (Tongomayel, Soum) overnight.")
+    assert location is not None and location.name == "Kourao"

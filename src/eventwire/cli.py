@@ -34,10 +34,32 @@ def _documents(
             yield item
 
 
-def _pipeline():  # type: ignore[no-untyped-def]
-    from eventwire.pipeline import Pipeline
+def _pipeline(country: str | None = None):  # type: ignore[no-untyped-def]
+    from eventwire.pipeline import Pipeline, PipelineConfig
 
-    return Pipeline()
+    if not country:
+        return Pipeline()
+    return Pipeline(PipelineConfig(options={"place": {"country": country}}))
+
+
+def _check_country(_ctx: object, _param: object, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from eventwire.extract.place import country_code
+
+    try:
+        return country_code(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+MODEL_HELP = "Event-type model written by `eventwire train` (default: the built-in rules)."
+COUNTRY = click.option(
+    "--country",
+    callback=_check_country,
+    help="The country the inputs are about (ISO2, ISO3 or name): a prior for texts that never "
+    "name it.",
+)
 
 
 @click.group()
@@ -50,10 +72,16 @@ def main() -> None:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--published", type=DATE, help="Publication date for inputs that carry none.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl")
-def extract(files: tuple[str, ...], published: object, fmt: str) -> None:
+@COUNTRY
+@click.option("--model", type=click.Path(exists=True, dir_okay=False), help=MODEL_HELP)
+def extract(
+    files: tuple[str, ...], published: object, fmt: str, country: str | None, model: str | None
+) -> None:
     """Print the events reported in FILES (.txt, .jsonl, .html, RSS/Atom, or - for stdin)."""
+    from eventwire.train import use_model
+
     stats = {"read": 0, "failed": 0}
-    pipeline = _pipeline()
+    pipeline = use_model(_pipeline(country), model)
     events: list[Event] = []
     for _document, found in pipeline.process_many(_documents(files, _as_date(published), stats)):
         events.extend(found)
@@ -70,7 +98,10 @@ def extract(files: tuple[str, ...], published: object, fmt: str) -> None:
 @click.option(
     "--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB)."
 )
-def ingest(files: tuple[str, ...], published: object, db_url: str | None) -> None:
+@COUNTRY
+def ingest(
+    files: tuple[str, ...], published: object, db_url: str | None, country: str | None
+) -> None:
     """Extract events from FILES and store documents, events and claims."""
     from eventwire.store import Store
 
@@ -79,7 +110,7 @@ def ingest(files: tuple[str, ...], published: object, db_url: str | None) -> Non
     stored = skipped = events = 0
     documents = (d for d in _documents(files, _as_date(published), stats) if not _seen(store, d))
     with Progress("ingest", unit="docs") as progress:
-        for document, found in _pipeline().process_many(documents):
+        for document, found in _pipeline(country).process_many(documents):
             if store.save(document, found):
                 stored += 1
                 events += len(found)
@@ -169,6 +200,7 @@ def export(db_url: str | None, fmt: str, out: Path | None) -> None:
 @click.option(
     "--errors", type=click.IntRange(min=0), default=0, help="List N worst cases per field."
 )
+@COUNTRY
 def eval_(
     gold: tuple[Path, ...],
     fmt: str | None,
@@ -176,13 +208,42 @@ def eval_(
     offset: int,
     report: Path | None,
     errors: int,
+    country: str | None,
 ) -> None:
     """Score the pipeline against GOLD files (ACLED CSV, GTD CSV or eventwire JSONL gold)."""
     from eventwire.evaluate.command import run_eval
 
-    status = run_eval(gold, fmt, limit, offset, report, errors)
+    status = run_eval(gold, fmt, limit, offset, report, errors, country)
     if status:
         sys.exit(status)
+
+
+@main.command()
+@click.option(
+    "--acled",
+    "export_path",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An ACLED export (CSV with notes, event_type, sub_event_type).",
+)
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--holdout",
+    type=click.FloatRange(0.0, 0.9),
+    default=0.0,
+    help="Share of rows kept aside to report accuracy.",
+)
+def train(export_path: Path, out: Path, holdout: float) -> None:
+    """Fit an event-type classifier on your own ACLED export; use it with --model."""
+    from eventwire.train import train_acled
+
+    try:
+        model, stats = train_acled(export_path, holdout)
+    except (OSError, ValueError) as error:
+        raise click.ClickException(str(error)) from None
+    model.save(out)
+    shown = ", ".join(f"{k} {v:.1%}" if v < 1 else f"{k} {v:g}" for k, v in stats.items())
+    click.echo(f"wrote {out}: {shown}", err=True)
 
 
 def _write(items: list[Event], fmt: str) -> None:
@@ -200,6 +261,14 @@ def _exit_status(stats: dict[str, int]) -> None:
         click.echo("eventwire: no input could be processed", err=True)
         sys.exit(1)
 
+
+def _add_groups() -> None:
+    from eventwire.gazetteer_cli import gazetteer
+
+    main.add_command(gazetteer)
+
+
+_add_groups()
 
 if __name__ == "__main__":
     main()

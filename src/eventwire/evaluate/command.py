@@ -27,6 +27,7 @@ def command_line(
     offset: int,
     report: Path | None,
     errors: int,
+    country: str | None = None,
 ) -> str:
     """The command as typed, rebuilt from its options (for the history file)."""
     words = ["eventwire", "eval", *map(str, paths)]
@@ -40,6 +41,8 @@ def command_line(
         words += ["--report", str(report)]
     if errors:
         words += ["--errors", str(errors)]
+    if country:
+        words += ["--country", country]
     return shlex.join(words)
 
 
@@ -50,6 +53,7 @@ def run_eval(
     offset: int,
     report: Path | None,
     errors: int,
+    country: str | None = None,
 ) -> int:
     """Evaluate each gold file; print the tables (and worst cases); add the run to `report`.
     Returns the exit status: 1 when no gold file could be evaluated."""
@@ -58,9 +62,10 @@ def run_eval(
     for path in paths:
         try:
             if pipeline is None:
-                from eventwire.pipeline import Pipeline
+                from eventwire.pipeline import Pipeline, PipelineConfig
 
-                pipeline = Pipeline()
+                options = {"place": {"country": country}} if country else {}
+                pipeline = Pipeline(PipelineConfig(options=options))
             result = evaluate_file(path, fmt, offset, limit, pipeline)
         except (OSError, ValueError, UnicodeDecodeError) as error:
             click.echo(f"{path}: cannot evaluate: {error}", err=True)
@@ -75,7 +80,7 @@ def run_eval(
         click.echo("eventwire eval: no gold file could be evaluated", err=True)
         return 1
     if report is not None:
-        command = command_line(paths, fmt, limit, offset, report, errors)
+        command = command_line(paths, fmt, limit, offset, report, errors, country)
         add_to_history(report, run_section(results, command, offset))
         click.echo(f"added this run to {report}", err=True)
     return 0

@@ -43,6 +43,8 @@ CLIMB_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "
 RELATIVE = frozenset({"who", "that", "which"})
 PRONOUNS = frozenset({"it", "they", "we"})
 STATE_KINDS = frozenset({"military", "police"})
+IDENTIFYING = frozenset({"named", "separatists"})
+"""Kinds of mention that say who generic attackers ("gunmen", "assailants") were."""
 NON_STATE_INTERS = frozenset({2, 3, 4, 8})
 HEDGE = re.compile(r"\b(?:might|could|would|may|suggest\w*|posit\w*|fear\w*|if)\b", re.I)
 _MAX_CLIMB = 8
@@ -215,7 +217,7 @@ def _actor_sentences(frame: EventFrame) -> list[Sentence]:
 
 def _fold_generic_armed(mentions: list[Mention]) -> list[Mention]:
     """ "Gunmen", "fighters", "militants" are the named armed group when the report names one."""
-    named = [m for m in mentions if m.entry.kind == "named" and m.inter in (2, 3)]
+    named = [m for m in mentions if m.entry.kind in IDENTIFYING and m.inter in (2, 3)]
     if not named:
         return mentions
     group = max(named, key=lambda m: m.score)

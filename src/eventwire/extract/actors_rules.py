@@ -133,7 +133,39 @@ def find_matches(text: str) -> list[Match]:
     for match in candidates:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
-    return _merge_alternatives(sorted(kept, key=lambda m: m.start), text)
+    ordered = sorted(kept, key=lambda m: m.start)
+    return _merge_parents(_merge_alternatives(ordered, text), text)
+
+
+_PARENT_OPEN = re.compile(r"\s*\(\s*")
+_PARENT_CLOSE = re.compile(r"\s*(?:faction\s*)?\)")
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """ "ADF" abbreviates "Ambazonia Defense Forces": the parenthesis names the same group."""
+    initials = "".join(word[0] for word in re.findall(r"[A-Za-z]+", long)).upper()
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    return len(letters) > 1 and initials.startswith(letters)
+
+
+def _merge_parents(matches: list[Match], text: str) -> list[Match]:
+    """ "Katiba Macina (JNIM) militants": ACLED codes the parent group, the component is seen."""
+    merged: list[Match] = []
+    for match in matches:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.entry.kind == match.entry.kind == "named"
+            and previous.entry.key != match.entry.key
+            and _PARENT_OPEN.fullmatch(text[previous.end : match.start])
+            and (close := _PARENT_CLOSE.match(text, match.end))
+        ):
+            end = close.end()
+            entry = previous.entry if _abbreviates(match.surface, previous.surface) else match.entry
+            merged[-1] = Match(entry, previous.start, end, text[previous.start : end])
+        else:
+            merged.append(match)
+    return merged
 
 
 _EITHER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:and/or|or|/)\s*")

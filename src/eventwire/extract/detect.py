@@ -1,21 +1,73 @@
 """Event detection: which sentences of an article state an event that happened.
 
-Baseline rule (issue 6 deepens it): a sentence states the event when it carries a violence or
-casualty cue and is not a reaction, background or anniversary sentence without a casualty figure
-(`nlp.analysis.is_event_sentence`). All such sentences of one article form one event frame.
+Three kinds of sentence state an event (lexicon: data/lexicons/event_types.toml, [detection]):
+- a violence or casualty sentence that is not a reaction, background or anniversary sentence
+  without a casualty figure (`nlp.analysis.is_event_sentence`);
+- a collective action (a sit-in, a strike, a march, a road blocked), even with a reaction word:
+  "workers staged a sit-in to denounce ..." states a protest, its grievance is no reaction;
+- when the article has neither, a non-violent development (goods seized at a checkpoint, a curfew
+  imposed, an agreement signed): ACLED's strategic developments.
+A sentence that only announces, threatens, calls for or denies an action states no event. All
+event sentences of one article form one event frame.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 
+from eventwire.data import load_toml
 from eventwire.extract.frame import EventFrame
-from eventwire.nlp.analysis import AnalyzedDoc, is_event_sentence
+from eventwire.nlp.analysis import AnalyzedDoc, Sentence, is_event_sentence
 from eventwire.registry import register
+
+LEXICON = "lexicons/event_types.toml"
+LEDE = 3
+"""Collective-action and strategic sentences count only this early in an article."""
+
+
+@cache
+def detection_patterns() -> dict[str, re.Pattern[str]]:
+    section = load_toml(LEXICON)["detection"]
+    return {
+        name: re.compile(r"(?<![\w])(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+        for name, patterns in section.items()
+    }
+
+
+def _states(kind: str, sentence: Sentence) -> bool:
+    patterns = detection_patterns()
+    if sentence.index >= LEDE or not patterns[kind].search(sentence.text):
+        return False
+    return not patterns["not_happened"].search(sentence.text)
+
+
+def is_collective_action(sentence: Sentence) -> bool:
+    """A protest, strike, march or blockade stated early in the article."""
+    return _states("collective", sentence)
+
+
+def _announced_only(sentence: Sentence) -> bool:
+    """A call, plan, threat or denial without a casualty: "unions called for a strike"."""
+    if "casualty" in sentence.cues:
+        return False
+    return bool(detection_patterns()["not_happened"].search(sentence.text))
+
+
+def event_sentences(doc: AnalyzedDoc) -> list[Sentence]:
+    chosen = [
+        s
+        for s in doc.sentences
+        if (is_event_sentence(s) and not _announced_only(s)) or is_collective_action(s)
+    ]
+    if chosen:
+        return chosen
+    return [s for s in doc.sentences if _states("strategic", s)]
 
 
 def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:
-    sentences = [s for s in doc.sentences if is_event_sentence(s)]
+    sentences = event_sentences(doc)
     return [EventFrame(doc, sentences)] if sentences else []
 
 

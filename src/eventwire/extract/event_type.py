@@ -17,10 +17,13 @@ Follows ACLED's codebook distinctions, reading the lexicon features of the event
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from eventwire.extract.actors import event_country
 from eventwire.extract.actors_rules import fill_name
+from eventwire.extract.detect import detection_patterns
 from eventwire.extract.event_type_rules import Scores, score_frame
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
@@ -46,7 +49,8 @@ def _inter(actor: Actor | None) -> int | None:
 def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     inters = {_inter(frame.actor1), _inter(frame.actor2)}
     crowd = s.get("protest") + s.get("riot") + s.get("mob")
-    named_armed = _inter(frame.actor1) in (2, 3, 8) and s.get("protest") < PRESENT
+    seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
+    named_armed = seen_armed and _inter(frame.actor1) in (2, 3, 8) and s.get("protest") < PRESENT
     if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
         return None
     if not inters & {5, 6} and _inter(frame.actor1) == 1 and s.get("arrest") >= PRESENT:
@@ -57,11 +61,24 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
         return Decision("Riots", "Violent demonstration", 0.75, "violent crowd")
     if s.get("protest") < PRESENT and 6 not in inters:
         return None
+    if _crowd_violent(frame, s):
+        return Decision("Riots", "Violent demonstration", 0.65, "protesters turned violent")
     if s.get("lethal") >= PRESENT and (1 in inters or s.get("intervention") >= PRESENT):
         return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
     if s.get("intervention") >= PRESENT:
         return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
     return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
+
+
+def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
+    """Protesters who block roads, burn, loot or fight: ACLED's violent demonstration.
+
+    Violence by the forces alone (tear gas, live rounds) leaves it a protest met by force.
+    """
+    if s.get("riot_act") < PRESENT:
+        return False
+    by_forces = _inter(frame.actor1) == 1 and s.get("intervention") >= PRESENT
+    return not by_forces or s.get("riot_act") >= 2 * PRESENT
 
 
 def _remote_event(s: Scores) -> Decision | None:
@@ -138,7 +155,21 @@ def _fallback_event(frame: EventFrame, s: Scores) -> Decision | None:
         return Decision(
             "Violence against civilians", "Abduction/forced disappearance", 0.5, "abduction"
         )
-    return None
+    return _development_event(frame, s)
+
+
+def _development_event(frame: EventFrame, s: Scores) -> Decision | None:
+    """Nothing violent matched: ACLED's catch-all for a stated non-violent development."""
+    strategic = detection_patterns()["strategic"]
+    if not any(strategic.search(sentence.text) for sentence in frame.sentences):
+        return None
+    if s.get("agreement") >= PRESENT:
+        return Decision("Strategic developments", "Agreement", 0.45, "agreement")
+    if s.get("base") >= PRESENT:
+        return Decision(
+            "Strategic developments", "Headquarters or base established", 0.45, "base set up"
+        )
+    return Decision("Strategic developments", "Other", 0.3, "no violence stated")
 
 
 def _sure(frame: EventFrame, base: float) -> float:
@@ -184,8 +215,10 @@ def arrange_actors(frame: EventFrame, decision: Decision) -> None:
 
 
 def extract_event_type(frame: EventFrame) -> None:
-    scores = score_frame(frame)
-    decision = decide(frame, scores)
+    _apply(frame, decide(frame, score_frame(frame)))
+
+
+def _apply(frame: EventFrame, decision: Decision | None) -> None:
     if decision is None:
         frame.notes.append("event_type: no rule matched")
         return
@@ -196,6 +229,21 @@ def extract_event_type(frame: EventFrame) -> None:
     arrange_actors(frame, decision)
 
 
+def model_extractor(path: str) -> Callable[[EventFrame], None]:
+    """Type with a classifier the user trained (`eventwire train`) instead of the rules."""
+    from eventwire.train import NaiveBayes
+
+    model = NaiveBayes.load(Path(path))
+
+    def extract(frame: EventFrame) -> None:
+        label, probability = model.predict(" ".join(s.text for s in frame.sentences))
+        event_type, _, sub = label.partition("|")
+        _apply(frame, Decision(event_type, sub, probability, f"model {Path(path).name}"))
+
+    return extract
+
+
 @register("event_type")
-def make_event_type_extractor() -> object:
-    return extract_event_type
+def make_event_type_extractor(model: str | None = None) -> Callable[[EventFrame], None]:
+    """The transparent rules by default; `model`: a file written by `eventwire train`."""
+    return model_extractor(model) if model else extract_event_type

@@ -27,7 +27,7 @@ from eventwire.extract.gazetteer_text import normalize
 
 SCHEMA_VERSION = "1"
 _PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.population, p.kind"
-_PRECISION = {"city": 1, "adm1": 3, "adm2": 3}
+_PRECISION = {"city": 1, "adm1": 3, "adm2": 3, "adm3": 2, "site": 1}
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,9 @@ class Place:
     admin2: str | None
     population: int
     kind: str
-    """'city' (a populated place), 'adm1'/'adm2' (a region, centred on its largest town), or
-    'addition' (a row of additions.tsv)."""
+    """'city' (a populated place), 'adm1'/'adm2' (a region, centred on its largest town),
+    'adm3' (a commune or smaller unit, from a GeoNames dump), 'site' (a camp, mine, park ...),
+    'addition' (a row of additions.tsv) or 'bracket' (a place known by its admin units)."""
     precision: int
     """ACLED geo_precision when the text names this place itself: 1 town, 2 district, 3 region."""
     primary: bool = True
@@ -60,14 +61,20 @@ class Country:
 
 
 class Gazetteer:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, user_path: Path | None = None) -> None:
+        """`path`: the embedded index; `user_path`: the user's richer index (GeoNames dumps,
+        ACLED locations, see `gazetteer_load`), searched too when the file exists."""
         self.path = path
+        self.user_path = user_path if user_path is not None and user_path.exists() else None
         self._local = threading.local()
         connection = self._connection()
         self._admin1 = {
             (cc, code): name
             for cc, code, name in connection.execute("SELECT cc, code, name FROM admin1")
         }
+        if self.user_path is not None:
+            for cc, code, name in self._user_connection().execute("SELECT * FROM admin1"):
+                self._admin1.setdefault((cc, code), name)
         self._countries = {
             row[0]: Country(*row)
             for row in connection.execute(
@@ -92,6 +99,14 @@ class Gazetteer:
             self._local.connection = connection
         return connection
 
+    def _user_connection(self) -> sqlite3.Connection:
+        connection = getattr(self._local, "user", None)
+        if connection is None:
+            uri = f"file:{self.user_path}?mode=ro"
+            connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._local.user = connection
+        return connection
+
     def lookup(self, name: str) -> list[Place]:
         """Every place (town, region, addition) called `name`, largest population first."""
         return list(self._lookup_key(normalize(name)))
@@ -100,15 +115,15 @@ class Gazetteer:
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
         if not key:
             return ()
-        rows = (
-            self._connection()
-            .execute(
-                f"SELECT {_PLACE_COLUMNS}, n.is_primary "
-                "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?",
-                (key,),
-            )
-            .fetchall()
+        query = (
+            f"SELECT {_PLACE_COLUMNS}, n.is_primary "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
         )
+        rows = self._connection().execute(query, (key,)).fetchall()
+        if self.user_path is not None:
+            user_rows = self._user_connection().execute(query, (key,)).fetchall()
+            ids = {row[0] for row in user_rows}  # a dump's row is richer than cities500's
+            rows = [row for row in rows if row[0] not in ids] + user_rows
         places = [_place(row) for row in rows] + self._additions.get(key, [])
         return tuple(sorted(places, key=lambda p: -p.population))
 
@@ -123,6 +138,10 @@ class Gazetteer:
     def demonym_countries(self, word: str) -> set[str]:
         """Alpha-2 codes a demonym points at: 'Malian' -> {'ML'}, 'Congolese' -> {'CD', 'CG'}."""
         return set(self._demonyms.get(normalize(word), ()))
+
+    def admin1_names(self) -> dict[tuple[str, str], str]:
+        """(alpha-2, admin1 code) -> admin1 name."""
+        return dict(self._admin1)
 
     def admin1_name(self, alpha2: str, code: str | None) -> str | None:
         return self._admin1.get((alpha2, code)) if code else None
@@ -200,6 +219,11 @@ def index_path() -> Path:
     return cache_dir() / name
 
 
+def user_index_path() -> Path:
+    """The user's own index (GeoNames dumps, ACLED locations): `eventwire gazetteer load/add`."""
+    return cache_dir() / "user-gazetteer.sqlite"
+
+
 def _is_complete(path: Path) -> bool:
     try:
         connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -224,4 +248,7 @@ def ensure_index(path: Path | None = None) -> Path:
 
 @cache
 def get_gazetteer() -> Gazetteer:
-    return Gazetteer(ensure_index())
+    """The richest gazetteer present: the embedded index plus the user's index, unless
+    EVENTWIRE_GAZETTEER=embedded (e.g. to evaluate without locations loaded from the gold)."""
+    embedded_only = os.environ.get("EVENTWIRE_GAZETTEER", "").lower() == "embedded"
+    return Gazetteer(ensure_index(), None if embedded_only else user_index_path())

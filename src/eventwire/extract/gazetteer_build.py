@@ -87,7 +87,7 @@ def _admin1_rows(admin1: dict[tuple[str, str], str]) -> Iterator[Row]:
         yield cc, code, name
 
 
-def _name_keys(primary: str, alternates: list[str]) -> Iterator[tuple[str, int]]:
+def name_keys(primary: str, alternates: list[str]) -> Iterator[tuple[str, int]]:
     """Normalised keys for a place: its primary name, plus its useful Latin-script alternates."""
     seen: set[str] = set()
     for index, name in enumerate([primary, *alternates]):
@@ -129,7 +129,7 @@ def _city_rows(
                 "city",
             )
         )
-        for key, primary in _name_keys(city["name"], city.get("alternatenames") or []):
+        for key, primary in name_keys(city["name"], city.get("alternatenames") or []):
             names.append((key, gid, primary))
     return places, names
 
@@ -190,7 +190,7 @@ def _subdivision_rows(
         admin2 = sub["name"] if sub["level"] == 2 else None
         kind = f"adm{sub['level']}"
         places.append((pid, sub["name"], lat, lon, sub["cc"], sub["code"], admin2, 0, kind))
-        for key, primary in _name_keys(sub["name"], sub["aliases"]):
+        for key, primary in name_keys(sub["name"], sub["aliases"]):
             names.append((key, pid, primary))
     return places, names
 

@@ -22,20 +22,50 @@ from collections import Counter
 
 from eventwire.extract.frame import EventFrame
 from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
+from eventwire.extract.place_brackets import Bracket, find_brackets
 from eventwire.extract.place_mentions import Mention, cues, find_mentions
 from eventwire.models import Location
 from eventwire.nlp.analysis import Sentence
 from eventwire.registry import register
 
+PRIOR_WEIGHT = 3.0
+"""Weight of the user's `country` option: as much as the country named twice in the event."""
+FOREIGN_MIN_POPULATION = 100_000
+"""A place in a country the text gives no evidence for must be at least this large."""
+
 
 @register("place")
-def make_place_extractor(**_options: object) -> PlaceExtractor:
-    return PlaceExtractor()
+def make_place_extractor(country: str | None = None, **_options: object) -> PlaceExtractor:
+    """`country`: ISO alpha-2, alpha-3 or name of the country the input is about (a prior for
+    texts that never name it, e.g. one country's conflict notes); None for none."""
+    return PlaceExtractor(country=country)
+
+
+def country_code(value: str, gaz: Gazetteer | None = None) -> str:
+    """Alpha-2 code of a country given as alpha-2, alpha-3 or name; ValueError if unknown."""
+    import pycountry
+
+    text = value.strip()
+    found = None
+    if len(text) == 2:
+        found = pycountry.countries.get(alpha_2=text.upper())
+    elif len(text) == 3:
+        found = pycountry.countries.get(alpha_3=text.upper())
+    if found is not None:
+        return found.alpha_2
+    named = (gaz or get_gazetteer()).country_named(text)
+    if named is None:
+        try:
+            return pycountry.countries.lookup(text).alpha_2
+        except LookupError:
+            raise ValueError(f"unknown country: {value!r}") from None
+    return named.alpha2
 
 
 class PlaceExtractor:
-    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, country: str | None = None) -> None:
         self._gaz = gazetteer
+        self.prior = {country_code(country, gazetteer): PRIOR_WEIGHT} if country else {}
 
     @property
     def gaz(self) -> Gazetteer:
@@ -44,25 +74,59 @@ class PlaceExtractor:
         return self._gaz
 
     def __call__(self, frame: EventFrame) -> None:
-        location, reason = locate(frame, self.gaz)
+        location, reason = locate(frame, self.gaz, self.prior)
         frame.location = location
         frame.notes.append(f"place: {reason}")
 
 
-def locate(frame: EventFrame, gaz: Gazetteer) -> tuple[Location | None, str]:
+def locate(
+    frame: EventFrame, gaz: Gazetteer, prior: dict[str, float] | None = None
+) -> tuple[Location | None, str]:
     sentences = frame.doc.sentences
     event_ids = {s.index for s in frame.sentences}
-    mentions = find_mentions(sentences, gaz)
-    context = country_context(sentences, mentions, event_ids, gaz)
+    prior = prior or {}
+    brackets = find_brackets(sentences, gaz, prior)
+    mentions = _with_brackets(find_mentions(sentences, gaz), brackets, sentences)
+    evidence = country_context(sentences, mentions, event_ids, gaz)
+    evidence.update(prior)
+    for bracket in brackets:
+        evidence[bracket.place.country_code] += 3 if bracket.sentence in event_ids else 1.5
     for mention in mentions:
-        mention.resolved = resolve(mention, mentions, context)
-    context.update(_place_countries(mentions, event_ids))
+        mention.resolved = resolve(mention, mentions, evidence, evidence)
+    context = evidence + _place_countries(mentions, event_ids)
     for mention in mentions:
-        mention.resolved = resolve(mention, mentions, context)
+        mention.resolved = resolve(mention, mentions, context, evidence)
     best = choose(mentions, event_ids, context, sentences)
     if best is None:
         return _country_only(context, gaz), "no place mention; country from context"
     return to_location(best, gaz), f"{best.text!r} in sentence {best.sentence}"
+
+
+def _with_brackets(
+    mentions: list[Mention], brackets: list[Bracket], sentences: list[Sentence]
+) -> list[Mention]:
+    """The bracketed places replace whatever the gazetteer matched at their names."""
+    if not brackets:
+        return mentions
+    spans = [(b.start, b.end) for b in brackets]
+    kept = [m for m in mentions if not any(a < m.end and m.start < b for a, b in spans)]
+    texts = {s.index: s for s in sentences}
+    for bracket in brackets:
+        sentence = texts[bracket.sentence]
+        kept.append(
+            Mention(
+                text=bracket.name,
+                start=bracket.start,
+                end=bracket.end,
+                sentence=bracket.sentence,
+                places=[bracket.place],
+                label="GPE",
+                before=sentence.text[: bracket.start - sentence.start].lower(),
+                after=sentence.text[bracket.end - sentence.start :].lower(),
+                resolved=bracket.place,
+            )
+        )
+    return sorted(kept, key=lambda m: m.start)
 
 
 def country_context(
@@ -95,11 +159,17 @@ def _place_countries(mentions: list[Mention], event_ids: set[int]) -> Counter[st
     return weights
 
 
-def resolve(mention: Mention, mentions: list[Mention], context: Counter[str]) -> Place | None:
-    if not mention.places:
-        return None
+def resolve(
+    mention: Mention,
+    mentions: list[Mention],
+    context: Counter[str],
+    evidence: Counter[str] | None = None,
+) -> Place | None:
     if mention.country is not None and not _is_region(mention):
         return None  # "Niger" the country, not Niger State
+    places = [p for p in mention.places if _plausible(p, evidence)]
+    if not places:
+        return None
     total = sum(context.values()) or 1.0
     admins = {
         (m.resolved.country_code, m.resolved.admin1_code)
@@ -107,9 +177,16 @@ def resolve(mention: Mention, mentions: list[Mention], context: Counter[str]) ->
         if m.resolved is not None and m.resolved.kind != "city" and m is not mention
     }
     admin2 = {m.resolved.admin2 for m in mentions if m.resolved is not None and m is not mention}
-    return max(
-        mention.places, key=lambda p: _candidate_score(p, mention, context, total, admins, admin2)
-    )
+    return max(places, key=lambda p: _candidate_score(p, mention, context, total, admins, admin2))
+
+
+def _plausible(place: Place, evidence: Counter[str] | None) -> bool:
+    """Once the text points at some country, a place elsewhere needs evidence of its own (its
+    country named) unless it is a large town under its own name: an obscure foreign homonym is
+    worse than no match."""
+    if not evidence or evidence.get(place.country_code) or place.kind in ("adm1", "bracket"):
+        return True
+    return place.primary and place.population >= FOREIGN_MIN_POPULATION
 
 
 def _candidate_score(
@@ -170,6 +247,8 @@ def _mention_score(
         score += 2
     if c.reaction.search(mention.before):
         score -= 5
+    if mention.qualifies:
+        score -= 3  # "(Kaya, Sanmatenga)" qualifies another place, the one the text locates
     code = mention.country.alpha2 if mention.country else mention.resolved.country_code
     if code != home:
         score -= 4

