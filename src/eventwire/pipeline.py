@@ -21,7 +21,14 @@ from eventwire.reconcile import reconcile
 from eventwire.registry import create
 from eventwire.summary import summarize
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("place", "time", "casualties", "actors", "event_type")
+DEFAULT_EXTRACTORS: tuple[str, ...] = (
+    "place",
+    "time",
+    "casualties",
+    "claim_scope",
+    "actors",
+    "event_type",
+)
 
 
 @dataclass

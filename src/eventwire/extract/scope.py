@@ -1,0 +1,67 @@
+"""Claim scope: keep only the casualty figures that belong to this event's time.
+
+News reports recall earlier attacks and yearly totals in the same breath as the event: "In 2019,
+twin blasts near the same market killed around 30 people", "monitors recorded more than 3,500
+fatalities in Mali in 2024". Such a sentence names its own date, and that date is not the event's.
+A claim whose sentence dates itself away from the event date is dropped; a sentence that also
+gives a date near the event's, or gives none, keeps its claims.
+
+Runs after `time` (it needs the event date) and `casualties` (it filters their claims).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from eventwire.extract.frame import EventFrame
+from eventwire.extract.time_rules import DateMention, resolve_dates
+from eventwire.models import Claim
+from eventwire.registry import register
+
+DAY_TOLERANCE = 7
+"""A day-precise mention within this many days of the event date is the event's own time."""
+
+
+def _near(mention: DateMention, event_date: date) -> bool:
+    value = mention.value
+    assert value is not None
+    if mention.precision == "year":
+        return value.year == event_date.year
+    if mention.precision == "month":
+        return (value.year, value.month) == (event_date.year, event_date.month)
+    return abs((value - event_date).days) <= DAY_TOLERANCE
+
+
+def dated_elsewhere(text: str, event_date: date, published: date | None) -> bool:
+    """Whether a sentence dates itself, and only away from the event date."""
+    mentions = [
+        m for m in resolve_dates(text, published) if m.value is not None and not m.background
+    ]
+    return bool(mentions) and not any(_near(m, event_date) for m in mentions)
+
+
+def scope_claims(frame: EventFrame) -> None:
+    if frame.event_date is None or not frame.claims:
+        return
+    document = frame.doc.document
+    verdicts: dict[tuple[int, int], bool] = {}
+
+    def keep(claim: Claim) -> bool:
+        span = tuple(claim.span)
+        if span not in verdicts:
+            sentence = document.text[span[0] : span[1]]
+            verdicts[span] = not dated_elsewhere(sentence, frame.event_date, frame.published)
+        return verdicts[span]
+
+    kept = [claim for claim in frame.claims if keep(claim)]
+    dropped = len(frame.claims) - len(kept)
+    if dropped:
+        frame.notes.append(f"scope: dropped {dropped} claim(s) dated away from the event")
+    frame.claims = kept
+
+
+@register("claim_scope")
+def make_claim_scope(**_options: Any) -> Callable[[EventFrame], None]:
+    return scope_claims

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from datetime import date
+
+from eventwire.extract.scope import dated_elsewhere
+from eventwire.pipeline import Pipeline
+from tests.helpers import make_doc
+
+ARTICLE = (
+    "Gunmen killed at least 14 villagers in an attack on Kolo, in western Niger, on Sunday, "
+    "local officials said on Tuesday. "
+    "A regional official put the toll at 17. "
+    "In March 2021, raids on two nearby villages killed around 60 people. "
+    "Monitors recorded more than 1,800 deaths in the region in 2023. "
+    "Residents said on Monday that 17 people had been buried."
+)
+
+
+def test_claims_of_earlier_events_and_yearly_totals_are_dropped() -> None:
+    (event,) = Pipeline().events_of(make_doc(ARTICLE, "2024-05-14"))
+    assert event.event_date == date(2024, 5, 12)
+    killed = sorted((c.low, c.high) for c in event.claims if c.kind == "killed")
+    assert killed == [(14, None), (17, 17)]
+    assert event.fatalities.high == 17
+
+
+def test_a_sentence_dated_near_the_event_keeps_its_claims() -> None:
+    sunday = date(2024, 5, 12)
+    assert not dated_elsewhere("On Sunday, 14 people were killed.", sunday, date(2024, 5, 14))
+    assert not dated_elsewhere("Twelve people were killed.", sunday, date(2024, 5, 14))
+    assert not dated_elsewhere("It was the worst attack since 2019.", sunday, date(2024, 5, 14))
+    assert dated_elsewhere("In 2019, 30 people were killed.", sunday, date(2024, 5, 14))
+    assert dated_elsewhere("In April, 9 people died there.", sunday, date(2024, 5, 14))
