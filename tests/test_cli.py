@@ -100,3 +100,28 @@ def test_ingest_of_a_truncated_jsonl_line_stores_the_good_lines(
     assert result.exit_code == 0
     assert f"{broken}:2: invalid JSON" in result.stderr
     assert "ingested 1 document(s)" in result.stderr
+
+
+def test_a_document_that_breaks_an_extractor_is_reported_and_the_rest_stored(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.extract import place
+
+    original = place.PlaceExtractor.__call__
+
+    def fragile(self: object, frame: object) -> None:
+        if "Djibo" in frame.doc.document.text:  # type: ignore[attr-defined]
+            raise RuntimeError("gazetteer exploded")
+        original(self, frame)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(place.PlaceExtractor, "__call__", fragile)
+    db = f"sqlite:///{tmp_path / 'fragile.db'}"
+    files = [str(SAMPLES / "djibo-market-ied.txt"), str(SAMPLES / "monguno-base-raid.txt")]
+    result = runner.invoke(main, ["ingest", *files, "--db", db])
+    assert result.exit_code == 0
+    assert (
+        f"eventwire: {files[0]}: not processed (RuntimeError: gazetteer exploded)" in result.stderr
+    )
+    assert "ingested 1 document(s)" in result.stderr and "1 failed" in result.stderr
+    listed = runner.invoke(main, ["events", "--db", db, "--format", "jsonl"])
+    assert [json.loads(x)["location"]["name"] for x in listed.stdout.splitlines()] == ["Monguno"]

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.ingest import InputError, read_inputs
 from eventwire.models import Document, Event
@@ -83,7 +84,8 @@ def extract(
     stats = {"read": 0, "failed": 0}
     pipeline = use_model(_pipeline(country), model)
     events: list[Event] = []
-    for _document, found in pipeline.process_many(_documents(files, _as_date(published), stats)):
+    documents = _documents(files, _as_date(published), stats)
+    for _document, found in pipeline.process_many(documents, on_error=_error_reporter(stats)):
         events.extend(found)
         if fmt == "jsonl":
             _write(found, "jsonl")
@@ -108,14 +110,20 @@ def ingest(
     store = Store(db_url)
     stats = {"read": 0, "failed": 0}
     stored = skipped = events = 0
-    documents = (d for d in _documents(files, _as_date(published), stats) if not _seen(store, d))
+    documents = (
+        d for d in _documents(files, _as_date(published), stats) if not store.has_document(d.id)
+    )
+    report = _error_reporter(stats)
     with Progress("ingest", unit="docs") as progress:
-        for document, found in _pipeline(country).process_many(documents):
-            if store.save(document, found):
-                stored += 1
-                events += len(found)
-            else:
-                skipped += 1
+        for document, found in _pipeline(country).process_many(documents, on_error=report):
+            try:
+                saved = store.save(document, found)
+            except SQLAlchemyError as error:
+                report(document, error)
+                continue
+            stored += saved
+            events += len(found) if saved else 0
+            skipped += not saved
             progress.advance()
     skipped += stats["read"] - stored - skipped
     click.echo(
@@ -126,8 +134,16 @@ def ingest(
     _exit_status(stats)
 
 
-def _seen(store: object, document: Document) -> bool:
-    return store.has_document(document.id)  # type: ignore[attr-defined]
+def _error_reporter(stats: dict[str, int]) -> Callable[[Document, Exception], None]:
+    """One line on stderr for a document that failed after it was read; the run goes on."""
+
+    def report(document: Document, error: Exception) -> None:
+        stats["read"] -= 1
+        stats["failed"] += 1
+        reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
+        click.echo(f"eventwire: {document.origin}: not processed ({reason})", err=True)
+
+    return report
 
 
 @main.command()

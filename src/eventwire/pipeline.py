@@ -8,7 +8,7 @@ Components are looked up by name in the registry, so a config can reorder, drop 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -21,6 +21,7 @@ from eventwire.reconcile import reconcile
 from eventwire.registry import create
 from eventwire.summary import summarize
 
+ErrorHandler = Callable[[Document, Exception], None]
 DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "place",
     "time",
@@ -52,12 +53,25 @@ class Pipeline:
     def process(self, document: Document) -> list[Event]:
         return next(self.process_many([document]))[1]
 
-    def process_many(self, documents: Iterable[Document]) -> Iterator[tuple[Document, list[Event]]]:
-        """Events per document, analysing documents in batches so the parser sees many at once."""
+    def process_many(
+        self, documents: Iterable[Document], on_error: ErrorHandler | None = None
+    ) -> Iterator[tuple[Document, list[Event]]]:
+        """Events per document, analysing documents in batches so the parser sees many at once.
+
+        With `on_error`, a document whose extraction raises is handed to it and skipped, so one
+        bad document does not end a run; without it, the error propagates.
+        """
         iterator = iter(documents)
         while batch := list(islice(iterator, self.config.batch_size)):
             for analyzed in analyze_many(batch):
-                yield analyzed.document, self.events_of(analyzed)
+                try:
+                    events = self.events_of(analyzed)
+                except Exception as error:
+                    if on_error is None:
+                        raise
+                    on_error(analyzed.document, error)
+                    continue
+                yield analyzed.document, events
 
     def events_of(self, analyzed: AnalyzedDoc) -> list[Event]:
         events = []
