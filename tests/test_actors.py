@@ -169,3 +169,56 @@ def test_attribution_to_separatists_names_the_assailants() -> None:
     extract_actors(frame)
     assert frame.actor1.name == "Separatists (Cameroon)"
     assert frame.actor1.inter == 2
+
+
+def test_soldiers_or_gendarmes_are_one_side() -> None:
+    first, second = actors_of(
+        "Soldiers or gendarmes executed five herders near Gorom on Tuesday.", "Burkina Faso"
+    )
+    assert first is not None and first.inter == 1
+    assert second is None or second.inter != 1
+
+
+def test_army_attacking_police_keeps_both_sides() -> None:
+    first, second = actors_of(
+        "Mutinous soldiers attacked policemen at a station in Kindia.", "Guinea"
+    )
+    assert first is not None and first.name == "Military Forces of Guinea"
+    assert second is not None and second.name == "Police Forces of Guinea"
+
+
+def test_generic_enemies_of_a_named_militia_are_not_folded_into_it() -> None:
+    first, second = actors_of("Koglweogo militiamen killed four armed bandits near Manni.")
+    assert first is not None and first.name == "Koglweogo Militia"
+    assert second is not None and second.name.startswith("Unidentified Armed Group")
+
+
+def test_claimant_missing_from_the_dictionary_is_actor1() -> None:
+    first, _ = actors_of(
+        "Assailants set fire to three buses in Temuco. The Southern Dawn Front claimed "
+        "responsibility for the attack.",
+        "Chile",
+    )
+    assert first is not None and first.name == "Southern Dawn Front"
+
+
+def test_attribution_names_the_perpetrator() -> None:
+    first, _ = actors_of(
+        "Gunmen killed a trader in Makamba. No group claimed responsibility; however, sources "
+        "attributed the attack to the Red River Brigade.",
+        "Burundi",
+    )
+    assert first is not None and first.name == "Red River Brigade"
+
+
+def test_no_group_claiming_names_nobody() -> None:
+    first, _ = actors_of(
+        "Gunmen killed a trader in Makamba. No group claimed responsibility for the attack.",
+        "Burundi",
+    )
+    assert first is not None and first.name == "Unidentified Armed Group (Burundi)"
+
+
+def test_forest_rangers_are_police() -> None:
+    _, second = actors_of("Gunmen attacked forest rangers near Pama, wounding two.", "Burkina Faso")
+    assert second is not None and second.name == "Police Forces of Burkina Faso"

@@ -191,3 +191,110 @@ def test_article_reconciles_to_low_best_high() -> None:
     fatalities, injuries = reconcile(claims(ARTICLE))
     assert (fatalities.low, fatalities.best, fatalities.high) == (41, 46, 60)
     assert (injuries.low, injuries.best, injuries.high) == (90, 112, 112)
+
+
+def test_updated_toll_keeps_both_claims_and_the_later_wins() -> None:
+    from eventwire.reconcile import reconcile
+
+    text = (
+        "Nine farmers were killed when gunmen raided Kalagoro on Monday. "
+        "The army said on Wednesday that the death toll had risen to 14."
+    )
+    found = claims(text)
+    assert {(c.low, c.source) for c in found if c.kind == "killed"} == {(9, None), (14, "the army")}
+    fatalities, _ = reconcile(found)
+    assert (fatalities.low, fatalities.best) == (9, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "low"),
+    [
+        # the tagger reads "militants" as a verb, or hangs the number on a name
+        ("On 3 May 2021, the army killed nine suspected ISGS militants near Tessit.", 9),
+        ("Five FLN rebels killed.", 5),
+        # "shot dead" with "dead" parsed onto the object
+        ("Unknown gunmen shot dead three traders near the ferry.", 3),
+        # "at the least" misread as a preposition
+        ("Bandits killed at the least seven herders at the watering point.", 7),
+        ("Raiders entered the fair and killed between 6 and 9 people.", 6),
+        # a headline's reduced passive: "one farmer killed"
+        ("Militants raided Woro, one farmer killed and two others abducted.", 1),
+    ],
+)
+def test_figures_survive_common_misparses(text: str, low: int) -> None:
+    killed = [c for c in claims(text) if c.kind == "killed"]
+    assert [c.low for c in killed] == [low]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen assassinated a customs inspector in the village of Sorobouli.",
+        "Militants stopped the bus and killed the driver.",
+        "A herder wounded in the raid later succumbed to his injuries.",
+    ],
+)
+def test_one_named_person_without_a_figure(text: str) -> None:
+    assert ("killed", 1, 1, "exact") in rows(text)
+
+
+def test_pronoun_takes_its_antecedents_figure() -> None:
+    found = rows("Soldiers arrested eleven traders at the fair and executed them outside town.")
+    assert found == {("arrested", 11, 11, "exact"), ("killed", 11, 11, "exact")}
+
+
+def test_names_inside_including_are_not_added_to_the_figure() -> None:
+    text = "Gunmen killed four civilians, including the imam of Gomba and a shopkeeper."
+    assert rows(text) == {("killed", 4, 4, "exact")}
+
+
+def test_alternative_actors_are_one_victim() -> None:
+    text = "Police shot dead a presumed ISWAP or Ansaru fighter at the checkpoint."
+    assert rows(text) == {("killed", 1, 1, "exact")}
+
+
+def test_unknown_number_is_acleds_low_estimate() -> None:
+    assert rows("The air force killed an unspecified number of fighters near Kidal.") == {
+        ("killed", 3, None, "vague")
+    }
+
+
+def test_a_stated_coding_of_the_toll_is_an_estimate() -> None:
+    assert rows("Unknown fatalities were coded as 10.") == {("killed", 10, 10, "estimate")}
+
+
+def test_years_are_never_casualty_figures() -> None:
+    assert claims("Marchers honoured the deaths of the 1987 student uprising.") == []
+    assert rows("The 2011 revolt left 40 dead.") == {("killed", 40, 40, "exact")}
+
+
+def test_accusation_and_possibility_are_not_claims() -> None:
+    assert claims("A crowd beat a man accused of killing a goatherd.") == []
+    found = claims("Troops wounded (possibly killed) several raiders.")
+    assert not [c for c in found if c.kind == "killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two suicide bombers detonated at the bus station. In addition to the two bombers, "
+         "11 people were killed.", {2, 11}),
+        ("A suicide bomber struck the market. In addition to the assailant, at least five "
+         "people were killed.", {1, 5}),
+        ("Three female suicide bombers detonated near Gwoza. The assailants were the only "
+         "reported casualties.", {3}),
+    ],
+)  # fmt: skip
+def test_perpetrators_named_beside_the_toll_are_counted(text: str, killed: set[int]) -> None:
+    assert {c.low for c in claims(text) if c.kind == "killed"} == killed
+
+
+def test_perpetrators_beside_a_toll_add_up_in_reconciliation() -> None:
+    from eventwire.reconcile import reconcile
+
+    text = (
+        "Two gunmen stormed the hotel. Troops killed both gunmen. "
+        "In addition to the gunmen, 17 guests were killed."
+    )
+    fatalities, _ = reconcile(claims(text))
+    assert fatalities.best == 19

@@ -53,6 +53,7 @@ def as_predicted(gold: GoldEvent, doc_id: str = "doc", **changes: object) -> Eve
             admin1=gold.admin1,
             latitude=gold.latitude,
             longitude=gold.longitude,
+            geo_precision=gold.geo_precision,
         ),
         fatalities=fatalities,
         injuries=injuries,
@@ -224,6 +225,17 @@ def test_acled_perfect_rows_cover_every_field() -> None:
     assert rows["location median error"] == ("0.0 km", "2")
     assert rows["actor2 exact match"] == ("100.0%", "2")  # an empty actor2 predicted empty
     assert rows["fatalities exact"] == ("100.0%", "2")  # 0 = ACLED's unknown, with no claims
+
+
+def test_geo_precision_is_scored_on_located_events_only() -> None:
+    gold = read_gold(ACLED)
+    first, second = (d.events[0] for d in gold.documents)
+    first.geo_precision = second.geo_precision = 1
+    assert rows_of(gold, perfect(gold))["geo_precision accuracy"] == ("100.0%", "2")
+    near = as_predicted(first, location=Location("Kaya", "Burkina Faso", geo_precision=2))
+    unlocated = as_predicted(second, location=Location("Burkina Faso", "Burkina Faso"))
+    rows = rows_of(gold, {0: [near], 1: [unlocated]})
+    assert rows["geo_precision accuracy"] == ("0.0%", "1")  # the country-only one is not scored
 
 
 def test_a_known_wrong_prediction_scores_what_it_should() -> None:

@@ -266,3 +266,108 @@ def test_called_strike_is_no_event() -> None:
 
     doc = make_doc("The teachers' union called for a strike next week over unpaid bonuses.")
     assert detect_frames(doc) == []
+
+
+# --- Battles vs violence against civilians, riots, complex assaults --------------------------
+
+
+@pytest.mark.parametrize(
+    ("country", "text", "event_type", "sub_event_type"),
+    [
+        (
+            "Chad",
+            "Gendarmes summarily executed six detainees near Bol on Thursday, a rights group said.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Niger",
+            "Gunmen shot dead a retired customs officer at his home in Tera on Monday.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Mali",
+            "Militants detonated an IED against a gendarmerie convoy near Douentza, then opened "
+            "fire with small arms, killing four gendarmes.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Niger",
+            "Soldiers killed two insurgents near Ayorou and seized rifles, ammunition and "
+            "explosives.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Ghana",
+            "Rival students fought with sticks and stones on the campus in Tamale, leaving "
+            "eleven injured.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        (
+            "Togo",
+            "Residents beat two suspected cattle thieves in Dapaong, seriously injuring them.",
+            "Riots",
+            "Mob violence",
+        ),
+        (
+            "Benin",
+            "Two farmers were killed in communal violence between the Bariba and Fulani "
+            "communities near Kalale.",
+            "Battles",
+            "Armed clash",
+        ),
+        (
+            "Guinea",
+            "Unknown attackers raided the town hall of Kouroussa at night. No casualties were "
+            "reported.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "Senegal",
+            "Assailants threw a Molotov cocktail at a party office in Kaolack. There were no "
+            "reported casualties in the attack.",
+            "Strategic developments",
+            "Looting/property destruction",
+        ),
+    ],
+)
+def test_codebook_distinctions(country, text, event_type, sub_event_type) -> None:
+    frame = typed(text, country)
+    assert (frame.event_type, frame.sub_event_type) == (event_type, sub_event_type)
+
+
+def test_armed_victims_among_civilians_make_a_battle() -> None:
+    frame = typed(
+        "Militants attacked the village of Tangaye, killing two villagers and three Dozo hunters.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"
+    assert frame.actor2 is not None and frame.actor2.name.startswith("Dozo")
+
+
+def test_unnamed_bomber_is_an_unidentified_armed_group() -> None:
+    frame = typed("An explosive device detonated near a bank in Ngozi on Friday.", "Burundi")
+    assert frame.event_type == "Explosions/Remote violence"
+    assert frame.actor1 is not None
+    assert frame.actor1.name == "Unidentified Armed Group (Burundi)"
+
+
+def test_looting_by_an_armed_group_has_civilian_victims() -> None:
+    frame = typed("Jihadists pillaged shops in Tessit overnight. No one was hurt.", "Mali")
+    assert frame.sub_event_type == "Looting/property destruction"
+    assert frame.actor2 is not None and frame.actor2.name == "Civilians (Mali)"
+
+
+def test_protesters_who_storm_a_building_riot() -> None:
+    frame = typed(
+        "Angry protesters stormed the prefecture in Kara on Monday to demand the release of a "
+        "trader.",
+        "Togo",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+    assert frame.actor1 is not None and frame.actor1.name == "Rioters (Togo)"

@@ -200,3 +200,69 @@ def test_bracket_with_a_known_town_uses_the_town() -> None:
 def test_qualifier_names_are_not_chosen_over_the_qualified_place() -> None:
     location = _located("Soldiers repelled an attack near Kourao (Tongomayel, Soum) overnight.")
     assert location is not None and location.name == "Kourao"
+
+
+# --- geo precision (ACLED) and admin units -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers clashed with militants in the area of Ouahigouya, Burkina Faso, on Friday.",
+        "Militants attacked the Ouahigouya area of Burkina Faso overnight, killing two.",
+        "An explosive device struck a truck between Ouahigouya and Titao in Burkina Faso.",
+        "Gunmen killed three traders on the outskirts of Ouahigouya, Burkina Faso.",
+    ],
+)
+def test_areas_roads_and_outskirts_are_precision_two(text: str) -> None:
+    location = locate(text)
+    assert location is not None and location.name == "Ouahigouya"
+    assert location.geo_precision == 2 and location.iso3 == "BFA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police dispersed a rally in Sabalibougou, a district of Bamako, on Friday, injuring four.",
+        "Police dispersed a rally in the Sabalibougou neighbourhood of Bamako, injuring four.",
+        "Police dispersed a rally in Bamako's Sabalibougou district, injuring four.",
+    ],
+)
+def test_a_district_of_a_city_is_the_city_at_precision_two(text: str) -> None:
+    location = locate(text)
+    assert location is not None and location.name == "Bamako"
+    assert location.geo_precision == 2 and location.iso3 == "MLI"
+    assert location.admin1 == "Bamako" and location.admin2 == "Bamako"
+
+
+def test_a_site_resolves_to_its_town_at_precision_one() -> None:
+    location = locate("A rocket hit Gao airport on Sunday, wounding three peacekeepers.")
+    assert location is not None and location.name == "Gao"
+    assert location.geo_precision == 1 and location.iso3 == "MLI"
+
+
+def test_an_attack_verb_attaches_a_bare_town_name() -> None:
+    location = locate("Jihadists stormed Sebba in Burkina Faso on Tuesday, killing five.")
+    assert location is not None and location.name == "Sebba"
+    assert location.admin2 == "Yagha"
+
+
+def test_a_town_gets_the_admin2_named_after_it() -> None:
+    location = locate("Gunmen killed four herders near Ansongo in Mali on Wednesday.")
+    assert location is not None and location.name == "Ansongo"
+    assert location.admin1 == "Gao" and location.admin2 == "Ansongo"
+
+
+def test_a_region_alone_has_no_admin2_and_precision_three() -> None:
+    location = locate("Fighting in the Tillaberi region of Niger killed eleven soldiers.")
+    assert location is not None and location.iso3 == "NER"
+    assert location.geo_precision == 3 and location.admin2 is None
+    assert location.latitude is not None
+
+
+def test_bracket_anchor_without_its_own_centre_falls_back_to_its_region() -> None:
+    # Poni's seat (Gaoua) is not named after it: the point is Sud-Ouest's centre, precision 3
+    location = locate("Armed men burned granaries in Kpolpar (Kampti, Poni) on Sunday.")
+    assert location is not None and location.name == "Kpolpar"
+    assert location.admin1 == "Sud-Ouest" and location.admin2 == "Poni"
+    assert location.geo_precision == 3 and location.latitude is not None

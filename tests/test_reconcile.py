@@ -128,3 +128,21 @@ def test_other_kinds_do_not_enter_fatalities() -> None:
 
 def test_registered_reconciler() -> None:
     assert create("reconcile")([claim(5, 5)])[0] == Figures(5, 5, 5)
+
+
+def test_a_report_that_is_part_of_another_does_not_set_the_low() -> None:
+    bomber = claim(1, 1, victims="militants", span=(0, 30))
+    together = [
+        claim(1, 1, victims="militants", span=(31, 90)),
+        claim(6, None, "at_least", span=(31, 90)),
+    ]
+    fatalities = reconcile([bomber, *together])[0]
+    assert (fatalities.low, fatalities.best) == (7, 7)
+    assert acled_fatalities([bomber, *together]) == 7
+
+
+def test_an_estimate_of_the_whole_toll_is_not_added_to_its_sentence() -> None:
+    counted = claim(4, 4, span=(0, 80))
+    coded = claim(2, 2, "estimate", span=(0, 80))
+    assert acled_fatalities([counted, coded]) == 2
+    assert reconcile([counted, coded])[0].high == 4

@@ -83,7 +83,14 @@ def test_relative_words(text: str, expected: tuple[date, str]) -> None:
 def test_this_week_and_this_month_never_fall_after_publication() -> None:
     monday = date(2024, 9, 2)
     assert one("this week", monday) == (monday, "week")
-    assert one("this month", monday) == (monday, "month")
+    assert one("this month", monday) == (date(2024, 9, 1), "month")
+
+
+def test_a_current_period_is_dated_at_the_middle_of_its_elapsed_part() -> None:
+    assert one("earlier this month", date(2024, 9, 11)) == (date(2024, 9, 6), "month")
+    assert one("this week", date(2024, 9, 3)) == (date(2024, 9, 2), "week")  # a Tuesday
+    assert one("in September", date(2024, 9, 9)) == (date(2024, 9, 5), "month")
+    assert one("earlier this month", date(2024, 9, 25)) == (date(2024, 9, 15), "month")
 
 
 @pytest.mark.parametrize(
@@ -232,3 +239,43 @@ def test_sample_article_date_is_the_raid_day() -> None:
 @pytest.mark.skipif(not SEED.exists(), reason="worked example not beside the project")
 def test_seed_is_tuesday_not_the_thursday_statement() -> None:
     assert run(SEED.read_text(), "2024-09-19")[:2] == (date(2024, 9, 17), "day")
+
+
+# --- French spellings, relative periods, multi-sentence news, undated texts --------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le jeudi 7 mars, des assaillants ont incendié une école.", (date(2024, 3, 7), "day")),
+        ("Des tirs ont visé le camp le 2 février dernier.", (date(2024, 2, 2), "day")),
+        ("Dans la nuit de vendredi à samedi, un poste a été attaqué.", (date(2024, 3, 8), "day")),
+        ("La semaine dernière, des bandits ont pillé un marché.", (date(2024, 3, 6), "week")),
+    ],
+)
+def test_french_spellings_in_a_text(text: str, expected: tuple[date, str]) -> None:
+    assert run(text, "2024-03-14", all_sentences=True)[:2] == expected
+
+
+def test_the_raid_day_is_kept_and_the_later_funeral_and_statement_days_are_not() -> None:
+    text = (
+        "Armed men raided a cattle market outside Tahoua on Saturday, killing six herders. "
+        "The victims were buried on Monday. On Tuesday, the interior minister said patrols "
+        "would be reinforced."
+    )
+    assert run(text, "2024-03-13")[:2] == (date(2024, 3, 9), "day")
+
+
+def test_earlier_this_month_in_a_text_is_not_after_publication() -> None:
+    text = "Earlier this month, gunmen killed two teachers in a village near Ménaka."
+    event_date, precision, _ = run(text, "2024-03-09")
+    assert precision == "month" and event_date == date(2024, 3, 5)
+
+
+def test_undated_text_may_opt_in_to_the_publication_date() -> None:
+    frame = make_frame("Bandits torched the granaries of Koumbri.", "2024-03-09")
+    make_time_extractor(undated="published")(frame)
+    assert (frame.event_date, frame.date_precision) == (date(2024, 3, 9), "week")
+    assert any("publication date" in note for note in frame.notes)
+    with pytest.raises(ValueError):
+        make_time_extractor(undated="guess")

@@ -36,6 +36,7 @@ class GoldEvent:
     location: str | None = None
     latitude: float | None = None
     longitude: float | None = None
+    geo_precision: int | None = None
     fatalities: int | None = None
     injuries: int | None = None
     actor2_coded: bool = True

@@ -121,6 +121,7 @@ def _acled_row(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
         location=clean(row.get("location")),
         latitude=parse_float(row.get("latitude"), "latitude"),
         longitude=parse_float(row.get("longitude"), "longitude"),
+        geo_precision=parse_int(row.get("geo_precision")),
         fatalities=parse_count(row.get("fatalities"), "fatalities", empty_is=None),
     )
     if event.fatalities is None:

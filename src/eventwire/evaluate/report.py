@@ -34,7 +34,7 @@ WRONG_ABOVE = {"km": 10.0}
 """A case is listed as wrong when its error is above this (default 0): distances beyond 10 km."""
 FIELD_ORDER = (
     "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "fatalities",
-    "injuries", "event_date", "country", "admin1", "location", "km",
+    "injuries", "event_date", "country", "admin1", "location", "geo_precision", "km",
 )  # fmt: skip
 HEADER = f"""# Accuracy
 
@@ -61,6 +61,9 @@ How to read the tables:
 - ACLED notes seldom name the country (an export covers one country), so ACLED's place rows
   measure the geocoder without that hint; older ACLED notes (before about 2018) rarely give a date.
 - Distances are haversine, where both gold and prediction have coordinates (`n`).
+- geo_precision (1 town, 2 near a town or part of a region, 3 a region) is scored where the gold
+  codes it and the prediction is a point with a precision (`n`), so it measures the precision
+  given to the located events, not whether they were located.
 
 {MARKER}
 """
@@ -91,6 +94,7 @@ def metric_rows(result: EvalResult) -> list[Row]:
     rows += _date_rows(scored.of("event_date"))
     for name in ("country", "admin1", "location"):
         rows += _category_rows(scored.of(name), f"{name} name" if name == "location" else name)
+    rows += _category_rows(scored.of("geo_precision"), "geo_precision")
     rows += _distance_rows(scored.of("km"))
     speed = result.docs_per_second
     rows.append(("documents/s", f"{speed:.1f}" if speed else "–", str(result.documents)))

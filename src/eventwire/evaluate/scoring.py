@@ -177,6 +177,9 @@ def _place_cases(gold: GoldEvent, predicted: Event, case: Any) -> list[Case]:
     if gold.location:
         value = location.name if location else None
         cases.append(case("location", gold.location, value, norm(gold.location) != norm(value)))
+    if gold.geo_precision is not None and location is not None and location.geo_precision:
+        found = location.geo_precision
+        cases.append(case("geo_precision", gold.geo_precision, found, found != gold.geo_precision))
     km = distance_km(gold, predicted)
     if km is not None and location is not None:
         where = f"{location.name} ({location.latitude:.3f}, {location.longitude:.3f})"

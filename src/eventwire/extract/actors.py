@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.data import load_toml
+from eventwire.extract.actors_claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors_rules import (
     ActorEntry,
     Match,
@@ -36,6 +37,7 @@ _ROLES = load_toml("actors.toml")["roles"]
 ACTION_VERBS = frozenset(_ROLES["action_verbs"])
 """Lemmas of verbs whose subject acts and whose object is acted upon."""
 CLAIM_VERBS = frozenset(_ROLES["claim_verbs"])
+ATTRIBUTION_VERBS = frozenset(_ROLES["attribution_verbs"])
 ATTACK_NOUNS = frozenset(_ROLES["attack_nouns"])
 """Nouns whose owner or modifier acts ("JNIM's attack") and whose "on" object is the target."""
 CLASH_WORDS = frozenset(_ROLES["clash_words"])
@@ -46,6 +48,8 @@ STATE_KINDS = frozenset({"military", "police"})
 IDENTIFYING = frozenset({"named", "separatists"})
 """Kinds of mention that say who generic attackers ("gunmen", "assailants") were."""
 NON_STATE_INTERS = frozenset({2, 3, 4, 8})
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+"""An armed side among the victims makes the event a fight with it (ACLED codes it actor2)."""
 HEDGE = re.compile(r"\b(?:might|could|would|may|suggest\w*|posit\w*|fear\w*|if)\b", re.I)
 _MAX_CLIMB = 8
 
@@ -89,6 +93,8 @@ def _role_from_head(token) -> str | None:
         if dep == "nsubj":
             hit = _is_action(head) or _has_action_xcomp(head) or _reports_own_action(head)
             return AGENT if hit else None
+        if dep in ("nsubjpass", "dobj", "obj") and _attributes(head):
+            return AGENT
         if dep == "nsubjpass":
             return TARGET if _is_action(head) else None
         if dep in ("dobj", "obj"):
@@ -126,6 +132,8 @@ def _role_of_pobj(prep):
     if prep.dep_ == "agent" or word == "by":
         hit = lemma in ATTACK_NOUNS or lemma in CLAIM_VERBS or _is_action(governor)
         return (AGENT if hit else None), None
+    if word == "to" and (_attributes(governor) or _attributes(governor.head)):
+        return AGENT, None
     if word in ("on", "against", "upon", "at", "targeting"):
         hit = lemma in ATTACK_NOUNS or _is_action(governor)
         return (TARGET if hit else None), None
@@ -146,6 +154,10 @@ def _reports_own_action(verb) -> bool:
             if any(s.lower_ in PRONOUNS for s in subjects):
                 return True
     return False
+
+
+def _attributes(token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in ATTRIBUTION_VERBS
 
 
 def _is_action(token) -> bool:
@@ -222,7 +234,8 @@ def _fold_generic_armed(mentions: list[Mention]) -> list[Mention]:
         return mentions
     group = max(named, key=lambda m: m.score)
     for mention in mentions:
-        if mention.entry.kind == "armed":
+        opposed = {mention.role, group.role} == {AGENT, TARGET}
+        if mention.entry.kind == "armed" and not opposed:
             mention.name, mention.inter = group.name, group.inter
     return mentions
 
@@ -245,7 +258,8 @@ def choose_sides(mentions: list[Mention]) -> tuple[str | None, str | None]:
     if first is None:
         unroled = [m for m in mentions if m.role is None and m.inter != 7]
         first = _best(m for m in unroled if m.name not in target_names)
-    second = _best(targets, exclude=first)
+    armed_targets = [m for m in targets if m.inter in ARMED_INTERS]
+    second = _best(armed_targets, exclude=first) or _best(targets, exclude=first)
     if second is None:
         second = _best(agents, exclude=first)
     if second is None:
@@ -281,13 +295,39 @@ def extract_actors(frame: EventFrame) -> None:
     country = event_country(frame)
     mentions = collect_mentions(frame, country)
     first, second = choose_sides(mentions)
-    frame.actor1 = build_actor(first, mentions)
+    frame.actor1 = _claimed(frame, mentions, first) or build_actor(first, mentions)
     frame.actor2 = build_actor(second, mentions) or _actor_from_claims(frame, country)
-    if frame.actor1 and frame.actor2 and frame.actor1.name == frame.actor2.name:
+    if frame.actor1 and frame.actor2 and _same_side(frame.actor1, frame.actor2, mentions):
         frame.actor2 = None
     if frame.actor1 is None and frame.actor2 is not None and frame.actor2.inter in (1, 7):
         frame.actor1 = Actor(fill_name("Unidentified Armed Group ({country})", country), 3, [])
         frame.notes.append("actors: attacker not named; coded Unidentified Armed Group")
+
+
+def _claimed(frame: EventFrame, mentions: list[Mention], first: str | None) -> Actor | None:
+    """A claimant missing from the dictionary names the attacker the dictionary left generic."""
+    named = any(m.name == first and m.entry.kind == "named" for m in mentions)
+    state = any(m.name == first and m.inter == 1 for m in mentions)
+    if named or state:
+        return None
+    name = frame_claimant(frame)
+    if name is None or any(m.entry.kind == "named" for m in find_matches(name)):
+        return None
+    return Actor(name=name, inter=CLAIMANT_INTER, aliases_seen=[name])
+
+
+def _same_side(first: Actor, second: Actor, mentions: list[Mention]) -> bool:
+    """One actor, or two state forces of one country acting together ("soldiers or gendarmes
+    executed ..."): the second is never acted upon."""
+    if first.name == second.name:
+        return True
+    if not first.inter == second.inter == 1 or _state_country(first) != _state_country(second):
+        return False
+    return not any(m.role == TARGET for m in mentions if m.name == second.name)
+
+
+def _state_country(actor: Actor) -> str:
+    return actor.name.partition(" of ")[2]
 
 
 @register("actors")

@@ -27,6 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.casualties_numbers import Figure, figures, is_number_word, lexicon
+from eventwire.extract.casualties_perpetrators import perpetrator_counts
 from eventwire.extract.casualties_source import source_of
 from eventwire.extract.casualties_syntax import (
     INTRANSITIVE,
@@ -40,11 +41,10 @@ from eventwire.extract.casualties_syntax import (
     noun_kind,
     predicate_lemmas,
     verb_kind,
-    victim_class,
-    victims_of,
     word_set,
     zero_nouns,
 )
+from eventwire.extract.casualties_victims import victim_class, victims_of
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Claim
 from eventwire.nlp.analysis import Sentence
@@ -72,8 +72,11 @@ def extract_casualties(frame: EventFrame) -> None:
     for sentence in frame.sentences:
         if sentence.parse is None or not gate.search(sentence.text):
             continue
-        for claim in sentence_claims(sentence, document_id, frame.published):
-            _add(frame.claims, claim)
+        preceding = frame.doc.document.text[: sentence.start]
+        found = sentence_claims(sentence, document_id, frame.published, preceding)
+        for claim in found:
+            composite = sum(c.kind == claim.kind for c in found) > 1
+            _add(frame.claims, claim, composite)
 
 
 @cache
@@ -82,9 +85,14 @@ def _gate() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + ")", re.IGNORECASE)
 
 
-def _add(claims: list[Claim], claim: Claim) -> None:
+def _add(claims: list[Claim], claim: Claim, composite: bool = False) -> None:
+    """Keep a figure repeated in another sentence once, unless it is one part of its sentence's
+    sum ("In addition to the two gunmen, 19 people were killed" after "police killed the two
+    gunmen"): that sentence's total needs it."""
     key = (claim.kind, claim.low, claim.high, claim.victims)
     for kept in claims:
+        if composite and kept.span != claim.span:
+            continue
         if (kept.kind, kept.low, kept.high, kept.victims) == key:
             if kept.source is None and claim.source is not None:
                 kept.source = claim.source
@@ -92,7 +100,9 @@ def _add(claims: list[Claim], claim: Claim) -> None:
     claims.append(claim)
 
 
-def sentence_claims(sentence: Sentence, document_id: str, reported_at: date | None) -> list[Claim]:
+def sentence_claims(
+    sentence: Sentence, document_id: str, reported_at: date | None, preceding: str = ""
+) -> list[Claim]:
     doc = sentence.parse
     if doc is None:
         return []
@@ -113,13 +123,17 @@ def sentence_claims(sentence: Sentence, document_id: str, reported_at: date | No
         )
 
     claims: list[Claim] = []
-    for figure in figures(doc):
+    found_figures = figures(doc)
+    for figure in found_figures:
         found = figure_claim(figure)
         if found is not None:
             claims.append(make(*found))
-    for found in unnumbered_claims(doc):
+    for found in unnumbered_claims(doc, found_figures):
         if not any(c.kind == found[0] and c.low == 0 for c in claims):
             claims.append(make(*found))
+    has_toll = any(c.kind == "killed" for c in claims)
+    for count in perpetrator_counts(doc, preceding, has_toll):
+        claims.append(make("killed", count, count, "exact", "militants", None))
     return claims
 
 
@@ -169,12 +183,26 @@ def _not_a_count(figure: Figure) -> bool:
 
 
 def _looks_like_year(figure: Figure, counted: Token | None) -> bool:
+    """ "1998", "the deaths of the 2014 uprising": a bare four-digit number in the range of years
+    is a year unless it counts people by name ("2014 people")."""
     text = figure.head.text
-    return counted is None and len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+    if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100):
+        return False
+    return counted is None or counted is figure.head or not _person_word(counted)
 
 
-def unnumbered_claims(doc: Doc) -> list[ClaimParts]:
-    """ "No one was killed", "no casualties" (0..0) and "a soldier was shot dead" (1..1)."""
+def _person_word(token: Token) -> bool:
+    """The noun itself names people (its modifiers do not count: "the 2014 student uprising")."""
+    words = {lemma(token), token.lower_}
+    groups = ("state_forces", "civilians", "militants")
+    if any(words & word_set("victims", group) for group in groups):
+        return True
+    return bool(words & (word_set("persons", "singular") | {"people", "other", "individual"}))
+
+
+def unnumbered_claims(doc: Doc, found_figures: list[Figure] | None = None) -> list[ClaimParts]:
+    """ "No one was killed", "no casualties" (0..0), "a soldier was shot dead" (1..1) and
+    "arrested six men and executed them" (the pronoun takes its antecedent's figure)."""
     found: list[ClaimParts] = []
     predicates, nouns = predicate_lemmas(), zero_nouns()
     for token in doc:
@@ -187,7 +215,7 @@ def unnumbered_claims(doc: Doc) -> list[ClaimParts]:
         if kind is None:
             continue
         for subject in _affected(token, kind):
-            parts = _unnumbered(subject, token, kind)
+            parts = _unnumbered(subject, token, kind, found_figures or [])
             if parts is not None:
                 found.append(parts)
     return _unique(found)
@@ -207,7 +235,7 @@ def _affected(predicate: Token, kind: str) -> list[Token]:
     """The people a predicate happened to: passive subject, object, or subject of "died"."""
     holder = predicate.head if predicate.dep_ in ("acomp", "oprd") else predicate
     people = []
-    for child in holder.children:
+    for child in [*holder.children, *_shared_subjects(holder)]:
         passive = child.dep_ == "nsubjpass" or (
             child.dep_ == "nsubj"
             and (lemma(predicate) in INTRANSITIVE or predicate.pos_ == "ADJ"
@@ -216,13 +244,30 @@ def _affected(predicate: Token, kind: str) -> list[Token]:
         active_object = child.dep_ == "dobj" and holder is predicate and kind != "missing"
         if passive or active_object:
             people.append(child)
-            people.extend(c for c in child.conjuncts if c.i > child.i)
+            if not any(c.dep_ == "cc" and c.lower_ in ("or", "and/or") for c in child.children):
+                people.extend(c for c in child.conjuncts if c.i > child.i)  # not alternatives
     return people
 
 
-def _unnumbered(subject: Token, predicate: Token, kind: str) -> ClaimParts | None:
+def _shared_subjects(predicate: Token) -> list[Token]:
+    """The subject a coordinated verb shares with the verb before it: "was seized and
+    executed", "a woman ... was hurt and later succumbed"."""
+    if predicate.dep_ != "conj" or any(c.dep_.startswith("nsubj") for c in predicate.children):
+        return []
+    head = predicate.head
+    return [
+        c for c in head.children
+        if c.dep_ == "nsubjpass" or (c.dep_ == "nsubj" and lemma(predicate) in INTRANSITIVE)
+    ]  # fmt: skip
+
+
+def _unnumbered(
+    subject: Token, predicate: Token, kind: str, found_figures: list[Figure]
+) -> ClaimParts | None:
     if any(is_number_word(t) or lemma(t) in lexicon()["vague"] for t in subject.subtree):
         return None
+    if _inside_subset(subject):
+        return None  # "three civilians, including the village chief": already counted
     if subject.dep_ == "nsubj" and _has_perfect_active(predicate):
         return None
     attachment = Attachment(kind, predicate, subject)
@@ -231,10 +276,54 @@ def _unnumbered(subject: Token, predicate: Token, kind: str) -> ClaimParts | Non
     source, _ = source_of(subject)
     if _is_zero(subject):
         return kind, 0, 0, "exact", victim_class(subject), source
-    count = None if is_negated(attachment) else _count_without_figure(subject)
+    if is_negated(attachment):
+        return None
+    antecedent = _antecedent(subject, found_figures)
+    if antecedent is not None:
+        low, high, qualifier, victims = antecedent
+        return kind, low, high, qualifier, victims, source
+    count = _count_without_figure(subject)
     if count is None:
         return None
     return kind, count, count, "exact", victim_class(subject), source
+
+
+PLURAL_PRONOUNS = frozenset({"them", "they", "those", "themselves"})
+
+
+def _antecedent(subject: Token, found_figures: list[Figure]) -> tuple | None:
+    """ "arrested six men and executed them": the figure of the last people counted before."""
+    if subject.lower_ not in PLURAL_PRONOUNS:
+        return None
+    for figure in reversed(found_figures):
+        if figure.tokens[-1].i >= subject.i or figure.qualifier == "vague":
+            continue
+        counted = attach_counted(figure)
+        if counted is not None and _people(counted):
+            return figure.low, figure.high, figure.qualifier, victims_of(counted)
+    return None
+
+
+def attach_counted(figure: Figure) -> Token | None:
+    head = figure.head
+    return head.head if head.dep_ == "nummod" and head.head is not head else None
+
+
+def _people(token: Token) -> bool:
+    return (
+        victim_class(token) != "unknown"
+        or lemma(token) in word_set("persons", "singular")
+        or lemma(token) in ("people", "person", "other", "individual")
+    )
+
+
+def _inside_subset(token: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in ("including", "among"):
+            return True
+        if ancestor.dep_ in ("ROOT", "relcl") or ancestor.pos_ == "VERB":
+            return False
+    return False
 
 
 def _has_perfect_active(predicate: Token) -> bool:
@@ -263,7 +352,19 @@ def _count_without_figure(subject: Token) -> int | None:
 
 
 def _single_person(subject: Token) -> bool:
-    return victim_class(subject) != "unknown" or lemma(subject) in word_set("persons", "singular")
+    """A singular noun naming one person: a known person word, or any other noun with an
+    article or possessive ("killed a forest guide", "the watchman was shot") that names no
+    thing, place or time."""
+    if victim_class(subject) != "unknown" or lemma(subject) in word_set("persons", "singular"):
+        return True
+    if subject.ent_type_ in NOT_PEOPLE_ENTITIES:
+        return False
+    if lemma(subject) in word_set("non_person", "nouns") | word_set("cumulative", "conflict_nouns"):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "the")) or c.dep_ == "poss"
+        for c in subject.children
+    )
 
 
 def _zero_noun_claims(token: Token) -> list[ClaimParts]:

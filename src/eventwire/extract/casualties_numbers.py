@@ -234,13 +234,25 @@ def _vague_figure(token: Token) -> Figure | None:
         return None
     if lower == "few" and before != "a":
         return None
-    if lower == "number" and not (before == "a" and _has_of(token)):
-        return None
+    if lower == "number":
+        return _number_of(token, before)
     if lower in ("dozens", "tens", "scores", "hundreds", "thousands") and not (
         _has_of(token) or token.dep_ in ("nsubj", "nsubjpass", "dobj")
     ):
         return None
     return Figure(vague.get(lower, 3), None, "vague", token, (token,))
+
+
+def _number_of(token: Token, before: str) -> Figure | None:
+    """ "a number of" (2); "an unknown / unspecified number of" (ACLED's low estimate, 3)."""
+    if not _has_of(token):
+        return None
+    unknown = lexicon()["unknown_number"]
+    if before in unknown["modifiers"]:
+        return Figure(unknown["value"], None, "vague", token, (token,))
+    if before == "a":
+        return Figure(lexicon()["vague"]["number"], None, "vague", token, (token,))
+    return None
 
 
 def _has_of(token: Token) -> bool:

@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire.extract.casualties_numbers import Figure, lexicon
+from eventwire.extract.casualties_victims import of_object, victim_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -86,6 +87,9 @@ def verb_kind(token: Token) -> str | None:
 
 
 def _has_near(token: Token, word: str) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is not None and word in (after.lower_, lemma(after)):
+        return True  # "shot dead two civilians": "dead" parsed onto the object
     for child in token.children:
         if lemma(child) == word or child.lower_ == word:
             return True
@@ -108,13 +112,24 @@ def toll_kind(toll: Token) -> str | None:
     return "killed" if lemma(toll) in ("toll", "tally") else None
 
 
-def _of_object(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for grandchild in child.children:
-                if grandchild.dep_ == "pobj":
-                    return grandchild
-    return None
+def _nominal(token: Token) -> bool:
+    """A noun, or a word the tagger took for a verb that names people ("militants" as VBZ)."""
+    if token.pos_ in NOMINAL:
+        return True
+    return victim_class(token) != "unknown" or lemma(token) in word_set("persons", "singular")
+
+
+def _noun_head(token: Token) -> Token:
+    """Climb from a modifier to the head of its noun phrase: "four [ISGS] militants"."""
+    while (
+        token.dep_ in ("compound", "nmod", "amod", "nsubj", "npadvmod")
+        and token.head is not token
+        and token.head.i > token.i
+        and token.head.i - token.i <= 3
+        and token.head.pos_ in ("NOUN", "PROPN")
+    ):
+        token = token.head
+    return token
 
 
 def _locate(figure: Figure) -> tuple[Token, Token | None]:
@@ -122,11 +137,13 @@ def _locate(figure: Figure) -> tuple[Token, Token | None]:
     number = figure.head
     position, counted = number, None
     modifies = number.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod", "det")
-    if modifies and number.head.pos_ in NOMINAL and number.head is not number:
-        position = counted = number.head
-    of_object = _of_object(counted or number)
-    if of_object is not None and (counted is None or lemma(counted) in ("member", "one", "other")):
-        counted = of_object
+    head = number.head
+    if modifies and head is not number and (head.pos_ in NOMINAL or number.dep_ == "nummod"
+                                             or _nominal(head)):  # fmt: skip
+        position = counted = _noun_head(head)
+    found_of = of_object(counted or number)
+    if found_of is not None and (counted is None or lemma(counted) in ("member", "one", "other")):
+        counted = found_of
     if position.dep_ == "pobj" and position.head.lower_ == "of" and noun_kind(position.head.head):
         position = position.head.head  # "the bodies of 12 people"
     return position, counted
@@ -140,14 +157,69 @@ def attach(figure: Figure) -> Attachment | None:
     for token in nouns:
         if not _role_noun(token):
             return Attachment(noun_kind(token) or "", token, counted)
+    modifier = _modifier_attachment(figure, position, counted)
+    found = _attach_upward(position, counted)
+    dies = found is not None and found.kind == "killed" and position.dep_.startswith("nsubj")
+    if modifier is not None and not dies:
+        return modifier  # "20 people killed in the raid were buried"; "hostages ... died": died
+    if found is None and nouns:
+        return Attachment(noun_kind(nouns[0]) or "", nouns[0], counted)
+    if found is None and not _is_subset(position):
+        found = _attach_in_sequence(figure, counted)
+    return found
+
+
+def _modifier_attachment(
+    figure: Figure, position: Token, counted: Token | None
+) -> Attachment | None:
+    """A participle or adjective on the counted noun: "four militants killed", "3 wounded"."""
     for token in (position, figure.head):
         for child in token.children:
             if child.dep_ in ("acl", "relcl", "amod") and (kind := verb_kind(child)):
                 return Attachment(kind, child, counted)
-    found = _attach_upward(position, counted)
-    if found is None and nouns:
-        return Attachment(noun_kind(nouns[0]) or "", nouns[0], counted)
-    return found
+    return None
+
+
+LINK_WORDS = frozenset(
+    {"at", "the", "least", "over", "about", "around", "nearly", "some", "more", "than", "up",
+     "to", "as", "many", "an", "estimated", "approximately", "roughly", "almost", "dead", "down",
+     "alive", "a", "further", "another", "other", "between", "from", "reportedly"}
+)  # fmt: skip
+
+
+def _attach_in_sequence(figure: Figure, counted: Token | None) -> Attachment | None:
+    """When the parse lost the link: "shot dead at least fifteen people" read as a list of
+    clauses, "killed at the least eight fighters" with "at" as a preposition. The casualty verb
+    right before the figure (past hedges and "dead") takes it as its object; a participle right
+    after the counted noun ("four militants killed") as its passive subject."""
+    doc = figure.head.doc
+    i = figure.tokens[0].i - 1
+    while i >= 0 and doc[i].lower_ in LINK_WORDS:
+        i -= 1
+    finite = ("VBD", "VBG", "VBN", "VBZ", "VBP")
+    if i >= 0 and doc[i].tag_ in finite and (kind := verb_kind(doc[i])):
+        return Attachment(kind, doc[i], counted)
+    end = (counted or figure.tokens[-1]).i + 1
+    while end < len(doc) and end - figure.tokens[-1].i <= 6 and _in_subject(doc[end]):
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.tag_ in ("VBN", "VBD") and not _has_object(after):
+        kind = verb_kind(after)
+        return Attachment(kind, after, counted) if kind else None
+    return None
+
+
+def _in_subject(token: Token) -> bool:
+    """Words of a coordinated subject and its auxiliaries: "two soldiers and a policeman were"."""
+    if token.lower_ in ("and", "a", "an", "the", "one", "were", "was", "been", "reportedly"):
+        return True
+    return token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and not verb_kind(token)
+
+
+def _has_object(verb: Token) -> bool:
+    """An object on the verb or on a verb coordinated with it ("killed and wounded 5")."""
+    verbs = [verb, *(v for v in verb.conjuncts if v.i > verb.i)]
+    return any(c.dep_ == "dobj" for v in verbs for c in v.children)
 
 
 def _role_noun(token: Token) -> bool:
@@ -197,6 +269,8 @@ def _is_agent(token: Token, verb: Token, kind: str) -> bool:
         return False
     if verb.tag_ == "VBN" and not _perfect(verb):
         return False  # "with 255 others wounded"
+    if not _has_object(verb) and victim_class(token) != "militants" and lemma(token) != "gunman":
+        return False  # "one civilian killed and two others abducted" (a headline's passive)
     return kind != "missing"
 
 
@@ -211,6 +285,26 @@ def _attach_to_preposition(prep: Token, counted: Token | None) -> Attachment | N
             if child.dep_ in ("nsubj", "nsubjpass", "dobj") and is_toll(child):
                 kind = toll_kind(child)
                 return Attachment(kind, child, counted) if kind else None
+    return _coded_figure(prep, counted)
+
+
+def _coded_figure(prep: Token, counted: Token | None) -> Attachment | None:
+    """ "fatalities coded as 10", "deaths were put at 12", "fatalities coded at a low estimate
+    of 3": a figure given to a casualty noun by a verb of assessing."""
+    if (
+        prep.lower_ == "of"
+        and prep.head.dep_ == "pobj"
+        and lemma(prep.head) in word_set("coded", "figure_nouns")
+    ):
+        prep = prep.head.head
+    head = prep.head
+    verbs = word_set("coded", "verbs")
+    if prep.lower_ not in ("as", "at", "to") or not {lemma(head), head.lower_} & verbs:
+        return None
+    for child in head.children:
+        kind = noun_kind(child) if child.dep_ in ("nsubj", "nsubjpass") else None
+        if kind in ("killed", "injured"):
+            return Attachment(kind, child, counted, estimate=True)
     return None
 
 
@@ -241,8 +335,13 @@ def is_hypothetical(attachment: Attachment) -> bool:
                 return True
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "lest"):
                 return True
+            if child.dep_ == "advmod" and child.lower_ in word_set("hypothetical", "adverbs"):
+                return True  # "wounded [possibly killed] several militants"
+        governor = token.head
+        if token.dep_ == "pcomp" and governor.dep_ == "prep":
+            governor = governor.head  # "accused of killing a child"
         if token.dep_ in ("xcomp", "ccomp", "pcomp", "advcl") and (
-            lemma(token.head) in word_set("hypothetical", "heads")
+            lemma(governor) in word_set("hypothetical", "heads")
         ):
             return True
     return False
@@ -303,37 +402,3 @@ def _since_object(token: Token) -> bool:
         return True
     words = {lemma(t) for t in token.subtree} | {t.lower_ for t in token.subtree}
     return bool(words & word_set("cumulative", "since_objects")) or "year" in words
-
-
-def victims_of(counted: Token | None) -> str:
-    if counted is None:
-        return "unknown"
-    own = victim_class(counted)
-    others = {victim_class(c) for c in counted.children if c.dep_ == "conj" and not _numbered(c)}
-    classes = {own, *others} - {"unknown"}
-    if len(classes) > 1:
-        return "mixed"
-    return own
-
-
-def _numbered(token: Token) -> bool:
-    return any(c.dep_ == "nummod" for c in token.children)
-
-
-@cache
-def _victim_words() -> dict[str, str]:
-    return {w: group for group, words in lexicon()["victims"].items() for w in words}
-
-
-def victim_class(token: Token) -> str:
-    words = _victim_words()
-    for word in (lemma(token), token.lower_):
-        if word in words:
-            return words[word]
-    for child in token.children:
-        if child.dep_ in ("compound", "amod") and lemma(child) in words:
-            return words[lemma(child)]
-    of_object = _of_object(token)
-    if of_object is not None and lemma(token) in ("member", "one", "other", "some", "body"):
-        return victim_class(of_object)
-    return "unknown"

@@ -30,6 +30,7 @@ from eventwire.models import Actor
 from eventwire.registry import register
 
 ARMED = frozenset({1, 2, 3, 4, 8})
+NON_STATE = frozenset({2, 3, 4, 8})
 PRESENT = 0.25
 """A feature counts when its score reaches this (a late sentence alone weighs ~0.3)."""
 
@@ -70,6 +71,26 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
 
 
+def _unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
+    """People without arms or organisation fighting (students, residents, rival camps): Riots.
+
+    ACLED codes violence by unorganised civilians as Riots; identity groups (ethnic communities,
+    hunters, self-defence groups) fighting each other are militias in Battles instead.
+    """
+    acting = _inter(frame.actor1)
+    if acting not in (None, 7) or _inter(frame.actor2) in NON_STATE:
+        return None
+    if acting is None and (s.get("clash") < PRESENT or _inter(frame.actor2) == 1):
+        return None
+    if not (s.get("violence") >= PRESENT or _hurt(s)):
+        return None
+    if s.get("firearm") >= PRESENT or s.get("identity") >= PRESENT or s.best_means():
+        return None
+    if s.get("crowd_politics") >= PRESENT:
+        return Decision("Riots", "Violent demonstration", 0.55, "unorganised crowd fighting")
+    return Decision("Riots", "Mob violence", 0.55, "unorganised people fighting")
+
+
 def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
     """Protesters who block roads, burn, loot or fight: ACLED's violent demonstration.
 
@@ -81,7 +102,13 @@ def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
     return not by_forces or s.get("riot_act") >= 2 * PRESENT
 
 
-def _remote_event(s: Scores) -> Decision | None:
+COMPLEX_MEANS = frozenset(
+    {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade"}
+)
+"""Devices that open an assault: with small-arms fire on armed men, ACLED codes a Battle."""
+
+
+def _remote_event(frame: EventFrame, s: Scores) -> Decision | None:
     best = s.best_means()
     if best is None:
         return None
@@ -89,7 +116,15 @@ def _remote_event(s: Scores) -> Decision | None:
     violence = max(s.get("violence"), score)
     if score < PRESENT or score < 0.3 * violence:
         return None
+    if sub in COMPLEX_MEANS and _complex_assault(frame, s):
+        return None
     return Decision("Explosions/Remote violence", sub, 0.8, f"device as the means ({sub})")
+
+
+def _complex_assault(frame: EventFrame, s: Scores) -> bool:
+    """An IED or rockets followed by gunfire against forces or militia: a Battle."""
+    armed = _inter(frame.actor2) in ARMED or s.get("clash") >= PRESENT
+    return armed and s.get("small_arms") >= PRESENT
 
 
 def _territory_event(frame: EventFrame, s: Scores) -> Decision | None:
@@ -139,9 +174,13 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
         )
     if not violent:
         return None
+    if s.get("execution") >= PRESENT and s.get("clash") < PRESENT:
+        return Decision("Violence against civilians", "Attack", _sure(frame, 0.75), "execution")
+    if s.get("communal") >= PRESENT and _inter(frame.actor1) not in (1, 2, 8):
+        return Decision("Battles", "Armed clash", _sure(frame, 0.6), "communal fighting")
     if s.get("clash") >= PRESENT or armed_target:
         return Decision("Battles", "Armed clash", _sure(frame, 0.85), "armed target")
-    if civilians or (frame.actor2 is None and _hurt(s)):
+    if civilians or frame.actor2 is None:
         return Decision("Violence against civilians", "Attack", _sure(frame, 0.8), "unarmed target")
     return Decision("Battles", "Armed clash", _sure(frame, 0.55), "fighting, target unclear")
 
@@ -180,8 +219,9 @@ def _sure(frame: EventFrame, base: float) -> float:
 def decide(frame: EventFrame, scores: Scores) -> Decision | None:
     return (
         _crowd_event(frame, scores)
+        or _unorganised_event(frame, scores)
         or _disrupted_event(scores)
-        or _remote_event(scores)
+        or _remote_event(frame, scores)
         or _territory_event(frame, scores)
         or _violence_event(frame, scores)
         or _fallback_event(frame, scores)
@@ -196,18 +236,43 @@ def _crowd_actor(frame: EventFrame, inter: int) -> Actor:
     return Actor(fill_name(template, event_country(frame)), inter, [])
 
 
-def arrange_actors(frame: EventFrame, decision: Decision) -> None:
-    """ACLED puts the crowd first in Protests and Riots; the other side, if any, second.
+UNNAMED_ATTACKER = frozenset(
+    {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+)
+"""Event types that have an attacker even when the report names none."""
+UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
-    Violence against civilians has civilian victims even when the report does not name them.
-    """
-    if decision.event_type == "Violence against civilians" and frame.actor2 is None:
-        frame.actor2 = Actor(fill_name("Civilians ({country})", event_country(frame)), 7, [])
+
+def _implied(frame: EventFrame, template: str, inter: int) -> Actor:
+    return Actor(fill_name(template, event_country(frame)), inter, [])
+
+
+def _fill_implied_actors(frame: EventFrame, decision: Decision) -> None:
+    """Sides the codebook implies when the report leaves them unnamed: civilian victims of
+    violence against civilians and of looting by armed groups, the police that broke up a
+    protest, an unidentified armed group behind an attack."""
+    sub, civilians = decision.sub_event_type, "Civilians ({country})"
+    if frame.actor2 is None:
+        looted = sub == "Looting/property destruction" and _inter(frame.actor1) in NON_STATE
+        if decision.event_type == "Violence against civilians" or looted:
+            frame.actor2 = _implied(frame, civilians, 7)
+        elif sub == "Protest with intervention":
+            frame.actor2 = _implied(frame, "Police Forces of {country}", 1)
+    if frame.actor1 is None and decision.event_type in UNNAMED_ATTACKER:
+        frame.actor1 = _implied(frame, UNIDENTIFIED, 3)
+
+
+def arrange_actors(frame: EventFrame, decision: Decision) -> None:
+    """ACLED puts the crowd first in Protests and Riots; the other side, if any, second."""
+    _fill_implied_actors(frame, decision)
     if decision.event_type not in ("Protests", "Riots"):
         return
     inter = 6 if decision.event_type == "Protests" else 5
     crowd = _crowd_actor(frame, inter)
-    others = [a for a in (frame.actor1, frame.actor2) if a and a.inter not in (5, 6)]
+    sides = (frame.actor1, frame.actor2)
+    if _inter(frame.actor1) == 7:
+        sides = (frame.actor2, frame.actor1)
+    others = [a for a in sides if a and a.inter not in (5, 6)]
     other = others[0] if others else None
     if decision.sub_event_type == "Peaceful protest":
         other = None

@@ -13,6 +13,7 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.actors import sentence_weight
 from eventwire.extract.frame import EventFrame
+from eventwire.nlp.analysis import Sentence
 
 LEXICON = "lexicons/event_types.toml"
 NEGATED = re.compile(
@@ -43,6 +44,25 @@ def means_patterns() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple((m, means[m]["sub_event_type"], _compile(means[m]["patterns"])) for m in ordered)
 
 
+@cache
+def means_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(before, after): a device named as seized or carried, not used ("seized explosives")."""
+    context = load_toml(LEXICON)["means_context"]
+    before = re.compile(r"(?:" + "|".join(context["seized_before"]) + r")[^.;]*$", re.IGNORECASE)
+    after = re.compile(r"^(?:" + "|".join(context["not_used_after"]) + ")", re.IGNORECASE)
+    return before, after
+
+
+def _used_device(pattern: re.Pattern[str], text: str) -> bool:
+    """A device the sentence names as the means, not as a seized, carried or found object."""
+    before, after = means_context()
+    for match in pattern.finditer(text):
+        window = text[max(0, match.start() - 60) : match.start()]
+        if not before.search(window) and not after.match(text[match.end() :]):
+            return True
+    return False
+
+
 @dataclass
 class Scores:
     features: dict[str, float] = field(default_factory=dict)
@@ -60,9 +80,21 @@ class Scores:
         return sub, self.means[sub]
 
 
+def _typed_sentences(frame: EventFrame) -> list[Sentence]:
+    """The event sentences, after the article's lead when no cue picked it ("threw a Molotov
+    cocktail at a mosque", then "no casualties in the attack"): the lead states the act."""
+    chosen = list(frame.sentences)
+    lead = frame.doc.sentences[0] if frame.doc.sentences else None
+    if lead is None or any(s.index == lead.index for s in chosen):
+        return chosen
+    if not chosen or chosen[0].index > 1:
+        return chosen
+    return [lead, *chosen]
+
+
 def score_frame(frame: EventFrame) -> Scores:
     scores = Scores()
-    for rank, sentence in enumerate(frame.sentences):
+    for rank, sentence in enumerate(_typed_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         scores.top_weight = max(scores.top_weight, weight)
         negated = bool(NEGATED.search(sentence.text))
@@ -72,7 +104,7 @@ def score_frame(frame: EventFrame) -> Scores:
             if pattern.search(sentence.text):
                 scores.features[name] = scores.features.get(name, 0.0) + weight
         for _name, sub, pattern in means_patterns():
-            if pattern.search(sentence.text):
+            if _used_device(pattern, sentence.text):
                 scores.means[sub] = scores.means.get(sub, 0.0) + weight
                 break
     return scores

@@ -23,6 +23,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from eventwire.data import data_path
+from eventwire.extract.gazetteer_admin import fill_centres
 from eventwire.extract.gazetteer_text import normalize
 
 SCHEMA_VERSION = "1"
@@ -48,6 +49,9 @@ class Place:
     """ACLED geo_precision when the text names this place itself: 1 town, 2 district, 3 region."""
     primary: bool = True
     """Whether the looked-up name is the place's primary name (not an alternate)."""
+    centre: str = "own"
+    """Where the coordinates come from: 'own', or 'admin1' for a unit whose only known centre is
+    its region's (see `gazetteer_admin`): a point that far off is precision 3 at best."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,11 @@ class Gazetteer:
 
     @lru_cache(maxsize=32768)  # noqa: B019  (one gazetteer per process)
     def _lookup_key(self, key: str) -> tuple[Place, ...]:
+        return tuple(fill_centres(key, list(self.raw_lookup(key)), self))
+
+    @lru_cache(maxsize=32768)  # noqa: B019  (one gazetteer per process)
+    def raw_lookup(self, key: str) -> tuple[Place, ...]:
+        """The index rows called `key` (normalised), admin2 centres not filled."""
         if not key:
             return ()
         query = (
@@ -126,6 +135,11 @@ class Gazetteer:
             rows = [row for row in rows if row[0] not in ids] + user_rows
         places = [_place(row) for row in rows] + self._additions.get(key, [])
         return tuple(sorted(places, key=lambda p: -p.population))
+
+    def admin2_rows(self) -> list[Place]:
+        """Every second-level unit of the embedded index (centre None where it has no town)."""
+        query = f"SELECT {_PLACE_COLUMNS}, 1 FROM places p WHERE p.kind = 'adm2'"
+        return [_place(row) for row in self._connection().execute(query)]
 
     def country(self, alpha2: str) -> Country | None:
         return self._countries.get(alpha2.upper())

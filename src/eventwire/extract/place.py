@@ -22,6 +22,7 @@ from collections import Counter
 
 from eventwire.extract.frame import EventFrame
 from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
+from eventwire.extract.gazetteer_admin import admin2_of
 from eventwire.extract.place_brackets import Bracket, find_brackets
 from eventwire.extract.place_mentions import Mention, cues, find_mentions
 from eventwire.models import Location
@@ -215,7 +216,21 @@ def _candidate_score(
 
 def _is_region(mention: Mention) -> bool:
     c = cues()
+    if _is_city_part(mention):
+        return False  # "a district of X": X is a town
     return bool(c.region_after.search(mention.after) or c.region_before.search(mention.before))
+
+
+def _is_city_part(mention: Mention) -> bool:
+    """The text locates a part of this place: "a district of X", "X's Y neighbourhood"."""
+    c = cues()
+    return bool(c.part_before.search(mention.before) or c.part_after.search(mention.after))
+
+
+def _is_near(mention: Mention) -> bool:
+    """The text locates something close to this place: "near X", "the X area", "N km from X"."""
+    c = cues()
+    return bool(c.near.search(mention.before) or c.near_after.search(mention.after))
 
 
 def choose(
@@ -249,6 +264,8 @@ def _mention_score(
         score -= 5
     if mention.qualifies:
         score -= 3  # "(Kaya, Sanmatenga)" qualifies another place, the one the text locates
+    if c.part_of_next.search(mention.after):
+        score -= 3  # "Y, a district of X": the town X is the location
     code = mention.country.alpha2 if mention.country else mention.resolved.country_code
     if code != home:
         score -= 4
@@ -266,7 +283,7 @@ def precision_of(mention: Mention) -> int:
     assert place is not None
     if place.kind in ("adm1", "adm2"):
         return 3
-    if cues().near.search(mention.before) or mention.qualifies:
+    if _is_near(mention) or _is_city_part(mention) or mention.qualifies:
         return max(2, place.precision)
     return place.precision
 
@@ -288,7 +305,7 @@ def to_location(mention: Mention, gaz: Gazetteer) -> Location:
         country=country.name if country else None,
         iso3=country.alpha3 if country else None,
         admin1=admin1,
-        admin2=place.admin2,
+        admin2=admin2_of(place, gaz),
         latitude=place.latitude,
         longitude=place.longitude,
         geo_precision=precision_of(mention),

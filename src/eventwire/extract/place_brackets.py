@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
 
-from eventwire.data import load_toml
 from eventwire.extract.gazetteer import Gazetteer, Place
+from eventwire.extract.gazetteer_admin import admin_key as _admin_key
 from eventwire.extract.gazetteer_text import normalize
 from eventwire.nlp.analysis import Sentence
 
@@ -75,7 +74,8 @@ def _resolve(name: str, items: list[str], gaz: Gazetteer, prior: dict[str, float
         commune = _inside(item, anchor, gaz)
         if commune is not None:
             return _stand_in(name, commune, 2)
-    return _stand_in(name, anchor, 2 if anchor.kind == "adm2" else 3)
+    own_centre = anchor.kind == "adm2" and anchor.centre == "own"
+    return _stand_in(name, anchor, 2 if own_centre else 3)
 
 
 def _anchor_score(
@@ -101,18 +101,6 @@ def _inside(name: str, unit: Place, gaz: Gazetteer) -> Place | None:
 
 def _same(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and _admin_key(a) == _admin_key(b)
-
-
-@lru_cache(maxsize=4096)
-def _admin_key(name: str) -> str:
-    """'Province du Soum' and 'Soum' -> 'soum'."""
-    words = [w for w in normalize(name).split() if w not in _admin_words()]
-    return " ".join(words) or normalize(name)
-
-
-@cache
-def _admin_words() -> frozenset[str]:
-    return frozenset(load_toml("gazetteer/place_cues.toml")["admin_words"]["words"])
 
 
 def _stand_in(name: str, place: Place, precision: int) -> Place:

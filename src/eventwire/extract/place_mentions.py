@@ -49,6 +49,11 @@ class Mention:
 class Cues:
     locative: re.Pattern[str]
     near: re.Pattern[str]
+    near_after: re.Pattern[str]
+    part_before: re.Pattern[str]
+    part_after: re.Pattern[str]
+    part_of_next: re.Pattern[str]
+    site_after: re.Pattern[str]
     region_after: re.Pattern[str]
     region_before: re.Pattern[str]
     settlement_after: re.Pattern[str]
@@ -72,6 +77,11 @@ def cues() -> Cues:
     return Cues(
         locative=_before(lex["locative"]["before"]),
         near=_before(lex["near"]["before"]),
+        near_after=_after(lex["near"]["after"]),
+        part_before=_before(lex["part"]["before"]),
+        part_after=_after(lex["part"]["after"]),
+        part_of_next=_after(lex["part"]["of_next"]),
+        site_after=_after(lex["site"]["after"]),
         region_after=_after(lex["region"]["after"]),
         region_before=_before(lex["region"]["before"]),
         settlement_after=_after(lex["settlement"]["after"]),
@@ -212,6 +222,10 @@ def _accept_gazetteer_only(
         or c.region_after.search(mention.after)
         or c.settlement_after.search(mention.after)
         or c.settlement_before.search(mention.before)
+        or c.near_after.search(mention.after)
+        or c.site_after.search(mention.after)
+        or c.part_before.search(mention.before)
+        or c.part_after.search(mention.after)
         or re.match(r"^\s*,\s*(?:in\s+)?[A-Z]", sentence.text[end:])
         or mention.qualifies
     )

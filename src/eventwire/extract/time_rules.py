@@ -197,7 +197,10 @@ def _month_year(match: re.Match[str], context: _Context) -> Resolved | None:
     year, month = _year(match), _month(match)
     if year is None or month is None:
         return None
-    return capped(date(year, month, 15), context.published), "month", False, "month"
+    middle = date(year, month, 15)
+    if context.published is not None:
+        middle = _middle(date(year, month, 1), middle, context.published)
+    return middle, "month", False, "month"
 
 
 def _month_alone(match: re.Match[str], context: _Context) -> Resolved | None:
@@ -208,7 +211,7 @@ def _month_alone(match: re.Match[str], context: _Context) -> Resolved | None:
         return None, None, True, "month"
     published = context.published
     year = published.year if month <= published.month else published.year - 1
-    return capped(date(year, month, 15), published), "month", True, "month"
+    return _middle(date(year, month, 1), date(year, month, 15), published), "month", True, "month"
 
 
 def _year_alone(match: re.Match[str], context: _Context) -> Resolved | None:
@@ -278,14 +281,24 @@ def _offset(published: date, unit: str, offset: int, kind: str) -> Resolved:
         return published + timedelta(days=offset), "day", True, kind
     if unit == "week":
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=offset)
-        return capped(monday + timedelta(days=2), published), "week", True, kind
+        return _middle(monday, monday + timedelta(days=2), published), "week", True, kind
     if unit == "weekend":
         saturday = weekday_before(published, 5) + timedelta(weeks=offset)
         return saturday, "week", True, kind
     if unit == "month":
         year, month = shift_month(published, offset)
-        return capped(date(year, month, 15), published), "month", True, kind
+        first = date(year, month, 1)
+        return _middle(first, date(year, month, 15), published), "month", True, kind
     return capped(date(published.year + offset, 7, 1), published), "year", True, kind
+
+
+def _middle(start: date, usual: date, published: date) -> date:
+    """ACLED's mid-period date (`usual`: mid-week, the 15th) unless it falls after publication
+    ("earlier this month" in a report of the 6th): then the middle of the part of the period
+    that has elapsed, from `start` to the publication date."""
+    if usual <= published:
+        return usual
+    return start + (max(published, start) - start) // 2
 
 
 # --- patterns ----------------------------------------------------------------------------------

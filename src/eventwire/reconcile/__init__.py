@@ -8,6 +8,7 @@ Pure functions of the claims; no parsing, no I/O beyond the cached authority wor
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -63,11 +64,33 @@ SPECIFIC_VICTIMS = frozenset({"civilians", "state_forces", "militants"})
 
 def reports(claims: Sequence[Claim]) -> list[Report]:
     """Group claims of one kind by (document, sentence, source) and add each group up."""
-    groups: dict[tuple[str, tuple[int, int], str], list[Claim]] = {}
+    groups: dict[tuple[str, tuple[int, int], str, bool], list[Claim]] = {}
     for claim in claims:
-        key = (claim.document_id, tuple(claim.span), (claim.source or "").lower())
+        key = (claim.document_id, tuple(claim.span), (claim.source or "").lower(), _total(claim))
         groups.setdefault(key, []).append(claim)  # type: ignore[arg-type]
-    return [_report(group) for group in _with_complements(list(groups.values()))]
+    completed = _with_complements(list(groups.values()))
+    return [_report(group) for group in _without_parts(completed)]
+
+
+def _without_parts(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """Drop a report that is only a part of another report of the same document: "a suicide
+    bomber detonated" (1) beside "in addition to the bomber, three people were killed" (1 + 3)."""
+    keys = [Counter((c.document_id, c.victims, c.low, c.high) for c in g) for g in groups]
+    kept = []
+    for i, group in enumerate(groups):
+        part = any(
+            j != i and len(keys[j]) and keys[i] != keys[j] and not keys[i] - keys[j]
+            for j in range(len(groups))
+        )
+        if not part:
+            kept.append(group)
+    return kept
+
+
+def _total(claim: Claim) -> bool:
+    """An estimate of everyone ("fatalities coded as 10", "deaths estimated at 40") restates the
+    toll: it is a report of its own, never added to the other figures of its sentence."""
+    return claim.qualifier == "estimate" and claim.victims == "unknown"
 
 
 def _victim_class(group: list[Claim]) -> str | None:
