@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -134,7 +135,8 @@ def find_matches(text: str) -> list[Match]:
         if all(match.end <= k.start or match.start >= k.end for k in kept):
             kept.append(match)
     ordered = sorted(kept, key=lambda m: m.start)
-    return _merge_parents(_merge_alternatives(ordered, text), text)
+    either = _merge_adjacent(ordered, text, _join_alternatives)
+    return _merge_adjacent(either, text, _join_parent)
 
 
 _PARENT_OPEN = re.compile(r"\s*\(\s*")
@@ -148,52 +150,55 @@ def _abbreviates(short: str, long: str) -> bool:
     return len(letters) > 1 and initials.startswith(letters)
 
 
-def _merge_parents(matches: list[Match], text: str) -> list[Match]:
-    """ "Katiba Macina (JNIM) militants": ACLED codes the parent group, the component is seen."""
+Join = Callable[[Match, Match, str], Match | None]
+
+
+def _merge_adjacent(matches: list[Match], text: str, join: Join) -> list[Match]:
+    """Fold each match into the one before it when `join` says the two name one actor."""
     merged: list[Match] = []
     for match in matches:
         previous = merged[-1] if merged else None
+        joined = None
         if (
             previous is not None
             and previous.entry.kind == match.entry.kind == "named"
             and previous.entry.key != match.entry.key
-            and _PARENT_OPEN.fullmatch(text[previous.end : match.start])
-            and (close := _PARENT_CLOSE.match(text, match.end))
         ):
-            end = close.end()
-            entry = previous.entry if _abbreviates(match.surface, previous.surface) else match.entry
-            merged[-1] = Match(entry, previous.start, end, text[previous.start : end])
-        else:
+            joined = join(previous, match, text)
+        if joined is None:
             merged.append(match)
+        else:
+            merged[-1] = joined
     return merged
+
+
+def _join_parent(previous: Match, match: Match, text: str) -> Match | None:
+    """ "Katiba Macina (JNIM) militants": ACLED codes the parent group, the component is seen."""
+    if not _PARENT_OPEN.fullmatch(text[previous.end : match.start]):
+        return None
+    close = _PARENT_CLOSE.match(text, match.end)
+    if close is None:
+        return None
+    end = close.end()
+    entry = previous.entry if _abbreviates(match.surface, previous.surface) else match.entry
+    return Match(entry, previous.start, end, text[previous.start : end])
 
 
 _EITHER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:and/or|or|/)\s*")
 
 
-def _merge_alternatives(matches: list[Match], text: str) -> list[Match]:
+def _join_alternatives(previous: Match, match: Match, text: str) -> Match | None:
     """ "JNIM or ISGS militants": ACLED codes one actor, "A and/or B" (dictionary order)."""
-    merged: list[Match] = []
-    for match in matches:
-        previous = merged[-1] if merged else None
-        if (
-            previous is not None
-            and previous.entry.kind == match.entry.kind == "named"
-            and previous.entry.key != match.entry.key
-            and " and/or " not in previous.entry.name
-            and _EITHER.fullmatch(text[previous.end : match.start])
-        ):
-            first, second = sorted((previous.entry, match.entry), key=_entry_order)
-            entry = ActorEntry(
-                f"{first.key}|{second.key}",
-                f"{first.name} and/or {second.name}",
-                first.inter,
-                "named",
-            )
-            merged[-1] = Match(entry, previous.start, match.end, text[previous.start : match.end])
-        else:
-            merged.append(match)
-    return merged
+    if " and/or " in previous.entry.name or not _EITHER.fullmatch(text[previous.end : match.start]):
+        return None
+    first, second = sorted((previous.entry, match.entry), key=_entry_order)
+    entry = ActorEntry(
+        f"{first.key}|{second.key}",
+        f"{first.name} and/or {second.name}",
+        first.inter,
+        "named",
+    )
+    return Match(entry, previous.start, match.end, text[previous.start : match.end])
 
 
 def _entry_order(entry: ActorEntry) -> int:
