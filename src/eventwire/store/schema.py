@@ -82,3 +82,63 @@ class ClaimRow(Base):
     span_end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
     reported_at: Mapped[date | None] = mapped_column(Date)
+
+
+class EventMergeRow(Base):
+    """One report-level merge: `absorbed_event_id` was folded into `event_id`; `snapshot` holds
+    the absorbed event's full record so a split restores it exactly."""
+
+    __tablename__ = "event_merges"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(64), index=True)
+    absorbed_event_id: Mapped[str] = mapped_column(String(64), index=True)
+    document_ids: Mapped[list] = mapped_column(JSON)
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[dict] = mapped_column(JSON)
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    merged_by: Mapped[str] = mapped_column(String(100))
+    merged_at: Mapped[datetime] = mapped_column(DateTime)
+    split_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class EventSignatureRow(Base):
+    """The text of an event's sentences and, when the embedding extra is installed, its vector."""
+
+    __tablename__ = "event_signatures"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    text: Mapped[str] = mapped_column(Text)
+    model: Mapped[str | None] = mapped_column(String(100))
+    vector: Mapped[list | None] = mapped_column(JSON)
+
+
+class AuditRow(Base):
+    """One human (or machine) change to an event: who, when, what, before, after and why."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    event_id: Mapped[str] = mapped_column(String(64), index=True)
+    user: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    action: Mapped[str] = mapped_column(String(20))
+    field: Mapped[str | None] = mapped_column(String(40))
+    before: Mapped[object | None] = mapped_column(JSON)
+    after: Mapped[object | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class OverrideRow(Base):
+    """A reviewed field value that beats whatever extraction produces later."""
+
+    __tablename__ = "event_overrides"
+
+    event_id: Mapped[str] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    field: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[object | None] = mapped_column(JSON)
+    audit_id: Mapped[int] = mapped_column(Integer)
