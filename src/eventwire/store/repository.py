@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from eventwire.models import Document, Event
 from eventwire.store.convert import claim_rows, event_from_rows, event_row
+from eventwire.store.merging import MergingMixin
 from eventwire.store.schema import ClaimRow, DocumentRow, EventDocumentRow, EventRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -35,7 +36,7 @@ class EventFilter:
     limit: int | None = None
 
 
-class Store:
+class Store(MergingMixin):
     def __init__(self, url: str | None = None) -> None:
         self.url = url or default_url()
         self.engine = _engine(self.url)
