@@ -279,3 +279,37 @@ def test_undated_text_may_opt_in_to_the_publication_date() -> None:
     assert any("publication date" in note for note in frame.notes)
     with pytest.raises(ValueError):
         make_time_extractor(undated="guess")
+
+
+# --- stale dates: history, not the event's day ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds marched in Koudougou to honour a journalist who was murdered in 2009.",
+        "Former miners demonstrated against their dismissal in the March 2023 layoffs.",
+        "Residents protested over the killing of a trader in June.",
+    ],
+)
+def test_a_date_long_before_publication_is_history_not_the_event(text: str) -> None:
+    event_date, precision, notes = run(text, published="2024-09-19", all_sentences=True)
+    assert (event_date, precision) == (None, None)
+    assert any("no usable date" in note for note in notes)
+
+
+def test_a_recent_month_is_still_the_event_date() -> None:
+    event_date, precision, _ = run(
+        "Gunmen attacked the market of Dori in August.", published="2024-09-19", all_sentences=True
+    )
+    assert (event_date, precision) == (date(2024, 8, 15), "month")
+
+
+def test_stale_thresholds_are_options() -> None:
+    frame = make_frame(
+        "Residents protested over the killing of a trader in June.",
+        "2024-09-19",
+        all_sentences=True,
+    )
+    create("time", stale_days=120)(frame)
+    assert (frame.event_date, frame.date_precision) == (date(2024, 6, 15), "month")

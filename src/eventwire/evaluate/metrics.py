@@ -65,6 +65,10 @@ class CountStats:
 class DateStats:
     exact: Ratio
     within_one_day: Ratio
+    dated: Ratio
+    """Events given any date at all."""
+    exact_when_dated: Ratio
+    """Exact among the events given a date: how far a stated date can be trusted."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,13 @@ def date_stats(pairs: Sequence[tuple[date, date | None]]) -> DateStats:
     """A missing predicted date counts as wrong."""
     exact = sum(1 for g, p in pairs if p is not None and p == g)
     near = sum(1 for g, p in pairs if p is not None and abs((p - g).days) <= 1)
-    return DateStats(Ratio(exact, len(pairs)), Ratio(near, len(pairs)))
+    dated = sum(1 for _g, p in pairs if p is not None)
+    return DateStats(
+        Ratio(exact, len(pairs)),
+        Ratio(near, len(pairs)),
+        Ratio(dated, len(pairs)),
+        Ratio(exact, dated),
+    )
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

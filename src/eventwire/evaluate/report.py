@@ -148,6 +148,8 @@ def _date_rows(cases: Sequence[Case]) -> list[Row]:
     return [
         ratio_row("event_date exact", stats.exact),
         ratio_row("event_date within ±1 day", stats.within_one_day),
+        ratio_row("event_date given", stats.dated),
+        ratio_row("event_date exact, of those given", stats.exact_when_dated),
     ]
 
 

@@ -15,7 +15,11 @@ in the article ("Tuesday's attack underscores ..."); a neutral date in the lead 
 right beside an event sentence. Within that: the most precise (an approximate day counts as a
 day), then the earliest sentence, then an event date before a neutral one, then the value most
 often repeated, then the earliest in the sentence. Bound dates ("since 2012") and dates after
-publication (plus a day) are never chosen.
+publication (plus a day) are never chosen, and nor are stale dates: a news report tells of recent
+events, so a date whose whole period ended long before publication ("assassinated in 1987", "the
+October 2014 insurrection", "killed in March" in a May report) is history, not the event's day.
+"Long" is `stale_days` after the end of a month or year and `stale_day_dates` after a day or week
+(options; the defaults leave room for the weeks-late reports of aggregated summaries).
 
 Fallbacks, chosen to stay honest rather than complete:
 - only a statement date in the event's sentences: that date, with precision `week` (the event
@@ -144,8 +148,36 @@ def _lexical_attachment(text: str, start: int, end: int, possessive: bool) -> st
     return best[2] if best else NEUTRAL
 
 
-def candidates(frame: EventFrame, mentions: list[DateMention]) -> list[Candidate]:
+@dataclass(frozen=True)
+class Staleness:
+    """How long after its period ends a date stops being news: coarse (month, year) and fine."""
+
+    coarse_days: int = 31
+    fine_days: int = 180
+
+    def is_stale(self, mention: DateMention, published: date | None) -> bool:
+        if published is None or mention.value is None:
+            return False
+        if mention.precision in ("month", "year"):
+            return (published - period_end(mention)).days > self.coarse_days
+        return (published - mention.value).days > self.fine_days
+
+
+def period_end(mention: DateMention) -> date:
+    """The last day of the period a month- or year-precision mention stands for."""
+    value = mention.value
+    assert value is not None
+    if mention.precision == "year":
+        return date(value.year, 12, 31)
+    following = date(value.year + value.month // 12, value.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def candidates(
+    frame: EventFrame, mentions: list[DateMention], staleness: Staleness | None = None
+) -> list[Candidate]:
     """Usable dates of the article, each with its attachment and tier (lower is better)."""
+    staleness = staleness or Staleness()
     in_frame = {sentence.index for sentence in frame.sentences}
     latest = frame.published + timedelta(days=1) if frame.published else None
     found: list[Candidate] = []
@@ -160,6 +192,8 @@ def candidates(frame: EventFrame, mentions: list[DateMention]) -> list[Candidate
             if mention.value is None or mention.background:
                 continue
             if latest and mention.value > latest:
+                continue
+            if staleness.is_stale(mention, frame.published):
                 continue
             attached = attachment(sentence, mention)
             tier = _tier(attached, sentence.index in in_frame, _near(sentence.index, in_frame))
@@ -202,21 +236,28 @@ def choose_date(found: list[Candidate]) -> Candidate | None:
 
 @register("time")
 def make_time_extractor(
-    tolerance_days: int = 7, month_first: bool = False, undated: str = "none"
+    tolerance_days: int = 7,
+    month_first: bool = False,
+    undated: str = "none",
+    stale_days: int = 31,
+    stale_day_dates: int = 180,
 ) -> Extractor:
     """`tolerance_days`: how far after publication a yearless date may fall ("on December 30").
+    `stale_days` / `stale_day_dates`: how long after its end a month/year or a day/week date is
+    history rather than the event's date (see the module docstring).
     `month_first`: read ambiguous numeric dates as 09/10/2024 = 10 September.
     `undated`: "none" (default) leaves a text without any date empty; "published" dates it at
     the publication date with precision `week` (see the module docstring)."""
     if undated not in ("none", "published"):
         raise ValueError(f"undated must be 'none' or 'published', not {undated!r}")
+    staleness = Staleness(stale_days, stale_day_dates)
 
     def extract(frame: EventFrame) -> None:
         text = frame.doc.document.text
         mentions = resolve_dates(
             text, frame.published, tolerance_days=tolerance_days, month_first=month_first
         )
-        chosen = choose_date(candidates(frame, mentions))
+        chosen = choose_date(candidates(frame, mentions, staleness))
         if chosen is None:
             frame.event_date, frame.date_precision = None, None
             if undated == "published" and frame.published is not None and not mentions:
