@@ -63,10 +63,12 @@ class Store(MergingMixin):
             session.add(_document_row(document))
             session.flush()
             for item in events:
-                self._add_event(session, item)
+                self._add_event(session, item, document, len(events))
         return True
 
-    def _add_event(self, session: Session, item: Event) -> None:
+    def _add_event(
+        self, session: Session, item: Event, document: Document | None = None, siblings: int = 1
+    ) -> None:
         existing = session.get(EventRow, item.id)
         if existing is None:
             session.add(event_row(item))
@@ -75,6 +77,11 @@ class Store(MergingMixin):
             if session.get(EventDocumentRow, (item.id, document_id)) is None:
                 session.add(EventDocumentRow(event_id=item.id, document_id=document_id))
         session.add_all(claim_rows(item))
+        if existing is None and self.dedup_enabled:
+            from eventwire.dedup import attach_or_create
+
+            session.flush()
+            attach_or_create(session, item, document, siblings)
 
     def events(self, filters: EventFilter | None = None) -> list[Event]:
         query = _filtered(select(EventRow), filters or EventFilter())

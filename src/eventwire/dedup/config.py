@@ -1,0 +1,51 @@
+"""Dedup thresholds and weights, read from `data/dedup.toml` (data, not code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire.data import load_toml
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    candidate_limit: int = 100
+    box_km: float = 150.0
+    window_days: dict[str, int] = field(default_factory=dict)
+    same_km: dict[int, float] = field(default_factory=dict)
+    max_factor: float = 2.5
+    same_admin1: float = 0.6
+    same_country: float = 0.2
+    compatible_types: dict[frozenset[str], float] = field(default_factory=dict)
+    same_type: float = 0.8
+    same_sub_type: float = 1.0
+    weights: dict[str, float] = field(default_factory=dict)
+    attach: float = 0.6
+    min_text: dict[str, float] = field(default_factory=dict)
+
+    def window(self, precision: str | None) -> int:
+        return self.window_days.get(precision or "year", max(self.window_days.values()))
+
+    def tolerance_km(self, precision: int | None) -> float:
+        return self.same_km.get(precision or 3, max(self.same_km.values()))
+
+
+def load_config(raw: dict[str, Any] | None = None) -> DedupConfig:
+    data = raw if raw is not None else load_toml("dedup.toml")
+    place, types = data["place"], data["type"]
+    return DedupConfig(
+        candidate_limit=int(data["candidates"]["limit"]),
+        box_km=float(data["candidates"]["box_km"]),
+        window_days={k: int(v) for k, v in data["date"]["window_days"].items()},
+        same_km={int(k): float(v) for k, v in place["same_km"].items()},
+        max_factor=float(place["max_factor"]),
+        same_admin1=float(place["same_admin1"]),
+        same_country=float(place["same_country"]),
+        compatible_types={frozenset(pair[:2]): float(pair[2]) for pair in types["compatible"]},
+        same_type=float(types["same_type"]),
+        same_sub_type=float(types["same_sub_type"]),
+        weights={k: float(v) for k, v in data["weights"].items()},
+        attach=float(data["decision"]["attach"]),
+        min_text={k: float(v) for k, v in data["decision"]["min_text"].items()},
+    )

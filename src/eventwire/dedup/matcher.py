@@ -1,0 +1,97 @@
+"""Attach a newly stored event to the stored event it reports, or leave it as a new event.
+
+Called by `Store.save` inside the document's transaction, after the new event's rows are added:
+it stores the event's signature (text, and vector when embeddings are on), queries candidates,
+scores them and, when the best one clears the thresholds of `data/dedup.toml`, folds the new
+event into it with `merge_events` (merged_by "eventwire", with the score and the reasons).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from eventwire.dedup.candidates import candidates
+from eventwire.dedup.config import DedupConfig, load_config
+from eventwire.dedup.scoring import PairScore, Signature, score_pair
+from eventwire.dedup.text import MODEL_NAME, embed, signature_text
+from eventwire.models import Document, Event
+from eventwire.store.merging import merge_events
+from eventwire.store.schema import EventSignatureRow
+
+MERGED_BY = "eventwire"
+
+
+@dataclass
+class Decision:
+    event_id: str
+    """The stored event the new one now belongs to (itself when it was created)."""
+    attached: bool
+    score: float | None = None
+    merge_id: int | None = None
+
+
+@cache
+def default_config() -> DedupConfig:
+    return load_config()
+
+
+def attach_or_create(
+    session: Session,
+    item: Event,
+    document: Document | None,
+    events_in_document: int = 1,
+    config: DedupConfig | None = None,
+) -> Decision:
+    config = config or default_config()
+    text = signature_text(document, item, events_in_document)
+    vector = embed(text)
+    session.add(
+        EventSignatureRow(
+            event_id=item.id,
+            text=text,
+            model=MODEL_NAME if vector is not None else None,
+            vector=[vector] if vector is not None else None,
+        )
+    )
+    session.flush()
+    best = best_match(session, item, Signature(text, vector), config)
+    if best is None:
+        return Decision(item.id, attached=False)
+    keep_id, scored = best
+    merge_id = merge_events(
+        session, keep_id, item.id, by=MERGED_BY, score=scored.score, reasons=scored.reasons
+    )
+    return Decision(keep_id, attached=True, score=scored.score, merge_id=merge_id)
+
+
+def best_match(
+    session: Session, item: Event, signature: Signature, config: DedupConfig
+) -> tuple[str, PairScore] | None:
+    """The stored event that clears the thresholds with the highest score, if any."""
+    rows = candidates(session, item, config)
+    if not rows:
+        return None
+    stored = {
+        row.event_id: row
+        for row in session.scalars(
+            select(EventSignatureRow).where(EventSignatureRow.event_id.in_([r.id for r in rows]))
+        ).all()
+    }
+    scored = []
+    for row in rows:
+        result = score_pair(item, signature, row, stored.get(row.id), config)
+        if result is not None and _clears(result, config):
+            scored.append((result.score, row.id, result))
+    if not scored:
+        return None
+    _, event_id, result = max(scored, key=lambda entry: (entry[0], entry[1]))
+    return event_id, result
+
+
+def _clears(result: PairScore, config: DedupConfig) -> bool:
+    minimum = config.min_text.get(result.method, 0.0)
+    return result.score >= config.attach and result.text >= minimum
