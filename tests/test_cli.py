@@ -66,8 +66,10 @@ def test_exit_status_is_non_zero_when_nothing_could_be_processed(
     assert "no such file" in result.stderr
 
 
-def test_ingest_then_query_then_export(runner: CliRunner, tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'cli.db'}"
+def test_ingest_then_query_then_export(
+    runner: CliRunner, tmp_path: Path, store_url: str
+) -> None:
+    db = store_url
     files = [str(p) for p in sorted(SAMPLES.iterdir())]
     first = runner.invoke(main, ["ingest", *files, "--db", db])
     assert first.exit_code == 0, first.output
@@ -90,9 +92,9 @@ def test_ingest_then_query_then_export(runner: CliRunner, tmp_path: Path) -> Non
 
 
 def test_ingest_of_a_truncated_jsonl_line_stores_the_good_lines(
-    runner: CliRunner, tmp_path: Path
+    runner: CliRunner, tmp_path: Path, store_url: str
 ) -> None:
-    db = f"sqlite:///{tmp_path / 'partial.db'}"
+    db = store_url
     source = (SAMPLES / "kaya-protest.jsonl").read_text().splitlines()
     broken = tmp_path / "broken.jsonl"
     broken.write_text(source[0] + "\n" + source[1][:60] + "\n")
@@ -103,7 +105,7 @@ def test_ingest_of_a_truncated_jsonl_line_stores_the_good_lines(
 
 
 def test_a_document_that_breaks_an_extractor_is_reported_and_the_rest_stored(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, store_url: str
 ) -> None:
     from eventwire.extract import place
 
@@ -115,7 +117,7 @@ def test_a_document_that_breaks_an_extractor_is_reported_and_the_rest_stored(
         original(self, frame)  # type: ignore[arg-type]
 
     monkeypatch.setattr(place.PlaceExtractor, "__call__", fragile)
-    db = f"sqlite:///{tmp_path / 'fragile.db'}"
+    db = store_url
     files = [str(SAMPLES / "djibo-market-ied.txt"), str(SAMPLES / "monguno-base-raid.txt")]
     result = runner.invoke(main, ["ingest", *files, "--db", db])
     assert result.exit_code == 0

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
@@ -12,8 +11,8 @@ from tests.factories import document, event
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(f"sqlite:///{tmp_path / 'test.db'}")
+def store(store_url: str) -> Store:
+    return Store(store_url)
 
 
 def test_migrations_create_the_tables(store: Store) -> None:
@@ -43,8 +42,8 @@ def test_a_failing_save_leaves_nothing_half_written(store: Store) -> None:
     assert store.counts() == {"documents": 0, "events": 0, "claims": 0}
 
 
-def test_reopening_an_existing_database_keeps_its_data(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'again.db'}"
+def test_reopening_an_existing_database_keeps_its_data(store_url: str) -> None:
+    url = store_url
     Store(url).save(document(), [event()])
     assert len(Store(url).events()) == 1
 
