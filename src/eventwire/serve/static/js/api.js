@@ -85,6 +85,18 @@ export const api = {
       body: { changes, reason, user },
       write: true,
     }),
+  mergeEvents: (id, otherId, reason, user) =>
+    request(`/api/events/${encodeURIComponent(id)}/merge`, {
+      method: "POST",
+      body: { other_id: otherId, reason, user },
+      write: true,
+    }),
+  splitEvent: (id, mergeId, reason, user) =>
+    request(`/api/events/${encodeURIComponent(id)}/split`, {
+      method: "POST",
+      body: { merge_id: mergeId, reason, user },
+      write: true,
+    }),
   exportFile: (filters, format) =>
     request(`/api/export${query({ ...filters, format })}`, { raw: true }),
 

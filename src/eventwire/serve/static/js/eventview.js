@@ -4,10 +4,11 @@
 import { api } from "./api.js";
 import { renderDocument, validSpan } from "./article.js";
 import { clear, el, fmtActor, fmtFigures, fmtPlace } from "./dom.js";
+import { createMergeForm, createSplitForm } from "./merge.js";
 import { createReviewForm } from "./review.js";
 import { typeColor } from "./colors.js";
 
-export function createEventView(dialog, meta, { onSaved, onClose }) {
+export function createEventView(dialog, meta, { onSaved, onClose, loadedEvents }) {
   const body = dialog.querySelector(".ev-body");
   const title = dialog.querySelector("#ev-title");
   let current = null;
@@ -48,7 +49,17 @@ export function createEventView(dialog, meta, { onSaved, onClose }) {
         onSaved(event.id);
       }),
       auditSection(detail.audit || []),
-      mergesSection(detail.merges || []),
+      mergesSection(detail.merges || [], meta, async (mergeId, reason, user) => {
+        await api.splitEvent(event.id, mergeId, reason, user);
+        onSaved(event.id);
+        await open(event.id);
+      }),
+      createMergeForm(event, loadedEvents(), meta, async (otherId, reason, user) => {
+        const merged = await api.mergeEvents(event.id, otherId, reason, user);
+        onSaved(merged.event.id);
+        if (merged.event.id !== event.id) window.location.hash = `event=${encodeURIComponent(merged.event.id)}`;
+        else render(merged);
+      }),
     );
     const right = el("div", { class: "ev-articles" },
       el("h3", { text: `Article${detail.documents.length === 1 ? "" : "s"}` }),
@@ -188,15 +199,15 @@ function auditSection(audit) {
   return section;
 }
 
-function mergesSection(merges) {
+function mergesSection(merges, meta, onSplit) {
   if (!merges.length) return null;
-  const list = el("ul");
+  const list = el("ul", { class: "merges-list" });
   for (const m of merges) {
     const reasons = Array.isArray(m.reasons) ? m.reasons.join(", ") : value(m.reasons);
-    list.append(el("li", {
-      text: `Absorbed event ${m.absorbed_event_id} (score ${value(m.score)}; ${reasons}) by ` +
+    list.append(el("li", {},
+      `Absorbed event ${m.absorbed_event_id} (score ${value(m.score)}; ${reasons}) by ` +
         `${value(m.merged_by)} at ${value(m.merged_at)}${m.split_at ? `; split at ${m.split_at}` : ""}`,
-    }));
+      m.split_at ? null : createSplitForm(m, meta, onSplit)));
   }
   return el("section", { class: "merges" }, el("h3", { text: `Merges (${merges.length})` }), list);
 }

@@ -71,7 +71,9 @@ async function start() {
     return;
   }
   const table = createTable($("#table"));
+  let loaded = [];
   const view = createEventView($("#event-view"), meta, {
+    loadedEvents: () => loaded,
     onSaved: () => refresh(),
     onClose: () => {
       if (eventIdFromHash()) window.history.replaceState(null, "", window.location.pathname + window.location.search);
@@ -104,6 +106,7 @@ async function start() {
         api.timeseries(current, interval),
       ]);
       if (mine !== generation) return;
+      loaded = list.items;
       const unplaced = map.setEvents(list.items);
       table.set(list, unplaced);
       timeline.render(series);
