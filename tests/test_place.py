@@ -266,3 +266,41 @@ def test_bracket_anchor_without_its_own_centre_falls_back_to_its_region() -> Non
     assert location is not None and location.name == "Kpolpar"
     assert location.admin1 == "Sud-Ouest" and location.admin2 == "Poni"
     assert location.geo_precision == 3 and location.latitude is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen abducted a herder in the hamlet of Wuro Kessu near the Niger border.",
+        "Soldiers clashed with militants close to the border with Niger, the army said.",
+        "The attackers, who came from Niger, burned the granaries of Wuro Kessu.",
+    ],
+)
+def test_a_neighbour_named_as_border_or_origin_is_not_the_event_country(text: str) -> None:
+    frame = make_frame(text, "2023-05-02", all_sentences=True)
+    make_place_extractor(country="BF")(frame)
+    assert frame.location is not None
+    assert frame.location.iso3 == "BFA"
+
+
+def test_auto_country_learns_the_dominant_country_of_a_run() -> None:
+    extractor = make_place_extractor(country="auto")
+    towns = ["Djibo", "Dori", "Kaya", "Ouahigouya", "Fada N'gourma", "Gorom-Gorom"]
+    for number in range(24):
+        frame = make_frame(f"Gunmen attacked {towns[number % 6]} on Sunday.", "2023-05-02")
+        extractor(frame)
+        assert frame.location is not None and frame.location.iso3 == "BFA"
+    village = make_frame("Gunmen attacked the village of Wuro Kessu on Sunday.", "2023-05-02")
+    extractor(village)
+    assert village.location is not None and village.location.iso3 == "BFA"
+    assert village.location.latitude is None  # the village itself is not in the gazetteer
+
+
+def test_auto_country_gives_no_prior_to_a_mixed_run() -> None:
+    extractor = make_place_extractor(country="auto")
+    for number in range(24):
+        town = ["Djibo", "Maiduguri", "Gao", "Kidal"][number % 4]
+        extractor(make_frame(f"Gunmen attacked {town} on Sunday.", "2023-05-02"))
+    village = make_frame("Gunmen attacked the village of Wuro Kessu on Sunday.", "2023-05-02")
+    extractor(village)
+    assert village.location is None

@@ -61,7 +61,7 @@ def run_eval(
     results: list[EvalResult] = []
     for path in paths:
         try:
-            if pipeline is None:
+            if pipeline is None or country == "auto":  # "auto" learns each file's country
                 from eventwire.pipeline import Pipeline, PipelineConfig
 
                 options = {"place": {"country": country}} if country else {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from functools import lru_cache
 
 from eventwire.extract.frame import EventFrame
 from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
@@ -38,8 +39,41 @@ FOREIGN_MIN_POPULATION = 100_000
 @register("place")
 def make_place_extractor(country: str | None = None, **_options: object) -> PlaceExtractor:
     """`country`: ISO alpha-2, alpha-3 or name of the country the input is about (a prior for
-    texts that never name it, e.g. one country's conflict notes); None for none."""
+    texts that never name it, e.g. one country's conflict notes); "auto" to learn it from the
+    run itself (see `CountryTally`); None for none."""
     return PlaceExtractor(country=country)
+
+
+class CountryTally:
+    """The country a run of documents is about, learnt as it goes: once `min_events` events have
+    been placed on a map and one country holds `min_share` of them, that country is the prior for
+    the rest (a feed or an archive about one country, whose later texts name only villages). A
+    mixed feed never reaches the share, and gets no prior."""
+
+    def __init__(self, min_events: int = 20, min_share: float = 0.6) -> None:
+        self.counts: Counter[str] = Counter()
+        self.min_events = min_events
+        self.min_share = min_share
+
+    def add(self, location: Location | None) -> None:
+        if location is None or location.geo_precision is None or not location.iso3:
+            return
+        self.counts[_alpha2(location.iso3)] += 1
+
+    def prior(self) -> dict[str, float]:
+        total = sum(self.counts.values())
+        if total < self.min_events:
+            return {}
+        code, count = self.counts.most_common(1)[0]
+        return {code: PRIOR_WEIGHT} if count / total >= self.min_share else {}
+
+
+@lru_cache(maxsize=512)
+def _alpha2(iso3: str) -> str:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=iso3)
+    return found.alpha_2 if found else iso3
 
 
 def country_code(value: str, gaz: Gazetteer | None = None) -> str:
@@ -66,7 +100,9 @@ def country_code(value: str, gaz: Gazetteer | None = None) -> str:
 class PlaceExtractor:
     def __init__(self, gazetteer: Gazetteer | None = None, country: str | None = None) -> None:
         self._gaz = gazetteer
-        self.prior = {country_code(country, gazetteer): PRIOR_WEIGHT} if country else {}
+        self.tally = CountryTally() if country == "auto" else None
+        fixed = country and country != "auto"
+        self.prior = {country_code(country, gazetteer): PRIOR_WEIGHT} if fixed else {}
 
     @property
     def gaz(self) -> Gazetteer:
@@ -75,7 +111,10 @@ class PlaceExtractor:
         return self._gaz
 
     def __call__(self, frame: EventFrame) -> None:
-        location, reason = locate(frame, self.gaz, self.prior)
+        prior = self.tally.prior() if self.tally else self.prior
+        location, reason = locate(frame, self.gaz, prior)
+        if self.tally:
+            self.tally.add(location)
         frame.location = location
         frame.notes.append(f"place: {reason}")
 
@@ -136,7 +175,7 @@ def country_context(
     """Weight of each country (alpha-2) named in the article, by name or demonym."""
     weights: Counter[str] = Counter()
     for mention in mentions:
-        if mention.country is not None:
+        if mention.country is not None and not _elsewhere(mention):
             weights[mention.country.alpha2] += 2 if mention.sentence in event_ids else 1
     for sentence in sentences:
         for word in set(_capitalised_words(sentence.text)):
@@ -144,6 +183,15 @@ def country_context(
             for code in codes:
                 weights[code] += (2 if sentence.index in event_ids else 1) / len(codes)
     return weights
+
+
+def _elsewhere(mention: Mention) -> bool:
+    """A country named as a border, an origin or a destination, not as where things happened."""
+    lexicon = cues()
+    return bool(
+        lexicon.elsewhere_before.search(mention.before)
+        or lexicon.elsewhere_after.match(mention.after)
+    )
 
 
 def _capitalised_words(text: str) -> list[str]:
@@ -236,7 +284,11 @@ def _is_near(mention: Mention) -> bool:
 def choose(
     mentions: list[Mention], event_ids: set[int], context: Counter[str], sentences: list[Sentence]
 ) -> Mention | None:
-    candidates = [m for m in mentions if m.resolved is not None or m.country is not None]
+    candidates = [
+        m
+        for m in mentions
+        if m.resolved is not None or (m.country is not None and not _elsewhere(m))
+    ]
     if not candidates:
         return None
     home = _event_country(candidates, event_ids, context)

@@ -59,6 +59,8 @@ class Cues:
     settlement_after: re.Pattern[str]
     settlement_before: re.Pattern[str]
     reaction: re.Pattern[str]
+    elsewhere_before: re.Pattern[str]
+    elsewhere_after: re.Pattern[str]
     organisation: frozenset[str]
     stopwords: frozenset[str]
 
@@ -87,6 +89,8 @@ def cues() -> Cues:
         settlement_after=_after(lex["settlement"]["after"]),
         settlement_before=_before(lex["settlement"]["before"]),
         reaction=_before(lex["reaction"]["before"]),
+        elsewhere_before=_before(lex["elsewhere"]["before"]),
+        elsewhere_after=_after(lex["elsewhere"]["after"]),
         organisation=frozenset(lex["organisation"]["words"]),
         stopwords=frozenset(lex["stopwords"]["words"]),
     )
