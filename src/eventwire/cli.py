@@ -44,8 +44,8 @@ def _pipeline(country: str | None = None):  # type: ignore[no-untyped-def]
 
 
 def _check_country(_ctx: object, _param: object, value: str | None) -> str | None:
-    if value is None:
-        return None
+    if value is None or value.lower() == "auto":
+        return value and "auto"
     from eventwire.extract.place import country_code
 
     try:
@@ -59,7 +59,7 @@ COUNTRY = click.option(
     "--country",
     callback=_check_country,
     help="The country the inputs are about (ISO2, ISO3 or name): a prior for texts that never "
-    "name it.",
+    "name it; 'auto' learns it from the run once one country dominates the placed events.",
 )
 
 
