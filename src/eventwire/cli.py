@@ -282,6 +282,9 @@ def _add_groups() -> None:
     from eventwire.gazetteer_cli import gazetteer
 
     main.add_command(gazetteer)
+    from eventwire.serve_cli import reprocess, serve
+
+    main.add_command(serve), main.add_command(reprocess)
 
 
 _add_groups()

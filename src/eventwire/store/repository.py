@@ -34,6 +34,12 @@ class EventFilter:
     actor: str | None = None
     min_fatalities: int | None = None
     limit: int | None = None
+    # Used by eventwire.store.queries (the HTTP API); `Store.events` ignores them.
+    admin1: str | None = None
+    sub_event_type: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    """west, south, east, north in degrees."""
+    text: str | None = None
 
 
 class Store(MergingMixin):
