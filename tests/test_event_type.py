@@ -371,3 +371,25 @@ def test_protesters_who_storm_a_building_riot() -> None:
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
     assert frame.actor1 is not None and frame.actor1.name == "Rioters (Togo)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, angry traders barricaded the main road into Banfora and burned tyres.",
+        "On Monday, residents of Goundi barricaded the national road in protest at speeding lorries.",
+    ],
+)
+def test_a_crowd_that_targets_no_one_has_no_second_actor(text: str) -> None:
+    frame = typed(text, "Burkina Faso")
+    assert frame.event_type == "Riots"
+    assert (frame.actor1.name, frame.actor1.inter) == ("Rioters (Burkina Faso)", 5)
+    assert frame.actor2 is None
+
+
+def test_a_mob_that_attacks_someone_keeps_its_target() -> None:
+    frame = typed(
+        "On Monday, an angry mob lynched two gendarmes accused of theft in Banfora.", "Burkina Faso"
+    )
+    assert frame.event_type == "Riots"
+    assert frame.actor2 is not None and frame.actor2.inter == 1

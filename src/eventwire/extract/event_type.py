@@ -269,14 +269,32 @@ def arrange_actors(frame: EventFrame, decision: Decision) -> None:
         return
     inter = 6 if decision.event_type == "Protests" else 5
     crowd = _crowd_actor(frame, inter)
-    sides = (frame.actor1, frame.actor2)
-    if _inter(frame.actor1) == 7:
-        sides = (frame.actor2, frame.actor1)
-    others = [a for a in sides if a and a.inter not in (5, 6)]
-    other = others[0] if others else None
-    if decision.sub_event_type == "Peaceful protest":
-        other = None
+    other = None if decision.sub_event_type == "Peaceful protest" else _crowd_target(frame)
     frame.actor1, frame.actor2 = crowd, other
+
+
+def _crowd_target(frame: EventFrame) -> Actor | None:
+    """The side a crowd acted on or was met by. Civilians who are the doers ("traders
+    barricaded the road") are the crowd itself, and an armed group guessed for an unnamed doer is
+    no side at all: ACLED leaves actor2 empty when a crowd targets no one in particular."""
+    guessed_doer = _is_guess(frame.actor1)
+    if _inter(frame.actor1) == 7:
+        return _unless_crowd(frame.actor2)
+    if guessed_doer:
+        return None if _inter(frame.actor2) == 7 else _unless_crowd(frame.actor2)
+    return _unless_crowd(frame.actor1) or _unless_crowd(frame.actor2)
+
+
+def _is_guess(actor: Actor | None) -> bool:
+    return actor is not None and not actor.aliases_seen and actor.name.startswith(
+        UNIDENTIFIED.split(" (")[0]
+    )
+
+
+def _unless_crowd(actor: Actor | None) -> Actor | None:
+    if actor is None or actor.inter in (5, 6) or _is_guess(actor):
+        return None
+    return actor
 
 
 def extract_event_type(frame: EventFrame) -> None:
