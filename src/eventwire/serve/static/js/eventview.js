@@ -169,6 +169,14 @@ function showClaim(dialog, index) {
   mark.scrollIntoView({ block: "center", behavior: "smooth" });
 }
 
+function reasonsText(reasons) {
+  if (Array.isArray(reasons)) return reasons.map(value).join(", ");
+  if (reasons && typeof reasons === "object") {
+    return Object.entries(reasons).map(([k, v]) => `${k}: ${value(v)}`).join(", ");
+  }
+  return value(reasons);
+}
+
 function value(v) {
   if (v === null || v === undefined) return "–";
   return typeof v === "object" ? JSON.stringify(v) : String(v);
@@ -203,10 +211,11 @@ function mergesSection(merges, meta, onSplit) {
   if (!merges.length) return null;
   const list = el("ul", { class: "merges-list" });
   for (const m of merges) {
-    const reasons = Array.isArray(m.reasons) ? m.reasons.join(", ") : value(m.reasons);
+    const when = (at) => value(at).replace("T", " ").slice(0, 16);
     list.append(el("li", {},
-      `Absorbed event ${m.absorbed_event_id} (score ${value(m.score)}; ${reasons}) by ` +
-        `${value(m.merged_by)} at ${value(m.merged_at)}${m.split_at ? `; split at ${m.split_at}` : ""}`,
+      `Event ${m.absorbed_event_id} merged into this one by ${value(m.merged_by)} on ` +
+        `${when(m.merged_at)} (score ${value(m.score)}; ${reasonsText(m.reasons)})` +
+        `${m.split_at ? `; split out again on ${when(m.split_at)}` : ""}`,
       m.split_at ? null : createSplitForm(m, meta, onSplit)));
   }
   return el("section", { class: "merges" }, el("h3", { text: `Merges (${merges.length})` }), list);

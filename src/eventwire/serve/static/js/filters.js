@@ -80,6 +80,17 @@ function values(form) {
   return result;
 }
 
+/** The filters in the page URL, as `values()` gives them once the form has read them. */
+export function filtersFromUrl() {
+  const params = new URLSearchParams(window.location.search);
+  const result = {};
+  for (const name of FIELDS) {
+    const value = (params.get(name) || "").trim();
+    if (value !== "") result[name] = value;
+  }
+  return result;
+}
+
 function readUrl(form) {
   const params = new URLSearchParams(window.location.search);
   for (const name of FIELDS) {

@@ -2,8 +2,8 @@
 // series, which feed the map, the timeline and the table; #event=<id> opens the event view.
 
 import { api, settings } from "./api.js";
-import { createEventView } from "./eventview.js";
-import { createFilters } from "./filters.js";
+import { createFilters, filtersFromUrl } from "./filters.js";
+import { librariesReady } from "./libs.js";
 import { createMap } from "./map.js";
 import { createTable } from "./table.js";
 import { chooseInterval, createTimeline } from "./timeline.js";
@@ -61,10 +61,48 @@ function setupExport(filters) {
   });
 }
 
-async function start() {
+/** The event view's modules load on first use (they are not needed to draw the first screen). */
+function lazyEventView(dialog, meta, options) {
+  let real = null;
+  let loading = null;
+  const load = () => {
+    loading ||= import("./eventview.js").then((module) => {
+      real = module.createEventView(dialog, meta, options);
+      return real;
+    });
+    return loading;
+  };
+  return {
+    load,
+    open: (id) => load().then((view) => view.open(id)),
+    close: () => real && real.close(),
+    get current() {
+      return real ? real.current : null;
+    },
+  };
+}
+
+function intervalFor(filters, meta) {
+  const [minDate, maxDate] = meta.date_range || [];
+  return chooseInterval(filters.since || minDate, filters.until || maxDate);
+}
+
+/** The first requests start before the libraries and the page's components are ready. */
+function prefetch() {
+  const filters = filtersFromUrl();
+  const meta = api.meta();
+  const list = api.allEvents(filters);
+  const series = meta.then((m) => api.timeseries(filters, intervalFor(filters, m)));
+  list.catch(() => null);
+  series.catch(() => null);
+  return { filters, meta, data: [list, series] };
+}
+
+async function start(early) {
   let meta;
   try {
-    meta = await api.meta();
+    meta = await early.meta;
+    await librariesReady();
   } catch (error) {
     say(`Could not reach the API: ${error.message}`, true);
     setupSettings(() => window.location.reload());
@@ -72,7 +110,7 @@ async function start() {
   }
   const table = createTable($("#table"));
   let loaded = [];
-  const view = createEventView($("#event-view"), meta, {
+  const view = lazyEventView($("#event-view"), meta, {
     loadedEvents: () => loaded,
     onSaved: () => refresh(),
     onClose: () => {
@@ -93,22 +131,24 @@ async function start() {
   setupExport(filters);
 
   let generation = 0;
-  async function refresh() {
+  async function refresh(prefetched = null) {
     const mine = ++generation;
     const current = filters.values();
-    const [minDate, maxDate] = meta.date_range || [];
-    const interval = chooseInterval(current.since || minDate, current.until || maxDate);
     document.body.dataset.loading = "true";
     say("Loading events…");
     try {
-      const [list, series] = await Promise.all([
+      const [listP, seriesP] = prefetched || [
         api.allEvents(current),
-        api.timeseries(current, interval),
-      ]);
+        api.timeseries(current, intervalFor(current, meta)),
+      ];
+      seriesP.catch(() => null); // a failure is reported when it is awaited below
+      const list = await listP;
       if (mine !== generation) return;
       loaded = list.items;
       const unplaced = map.setEvents(list.items);
       table.set(list, unplaced);
+      const series = await seriesP;
+      if (mine !== generation) return;
       timeline.render(series);
       if (view.current) {
         map.highlight(view.current);
@@ -133,9 +173,11 @@ async function start() {
     table.select(id);
   };
   window.addEventListener("hashchange", openFromHash);
-  await refresh();
+  const same = JSON.stringify(filters.values()) === JSON.stringify(early.filters);
+  await refresh(same ? early.data : null);
   openFromHash();
+  view.load();
   document.body.dataset.ready = "true";
 }
 
-start();
+start(prefetch());
