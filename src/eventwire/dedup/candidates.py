@@ -2,7 +2,10 @@
 
 The query uses `events.event_date` with `events.iso3` (index ix_events_iso3_date) or a lat/lon
 box (index ix_events_lat_lon), and leaves out events that already hold one of the new event's
-documents (two events of one article are distinct by construction).
+documents (two events of one article are distinct by construction). An event without a place
+is compared with the events of its date window (ix_events_iso3_date serves the date alone too
+on PostgreSQL; `events.event_date` has its own index), and scoring then asks that the stored
+event's place be named in its text.
 """
 
 from __future__ import annotations
@@ -21,12 +24,12 @@ KM_PER_DEGREE = 111.2
 
 
 def candidates(session: Session, item: Event, config: DedupConfig) -> list[EventRow]:
-    if item.event_date is None or item.location is None:
+    if item.event_date is None:
         return []
     days = max(config.window(item.date_precision), config.window("week"))
     place = _place_clause(item, config)
     if place is None:
-        return []
+        days = config.window(item.date_precision)  # no place: the date alone, kept narrow
     same_documents = select(EventDocumentRow.event_id).where(
         EventDocumentRow.document_id.in_(item.document_ids)
     )
@@ -36,7 +39,7 @@ def candidates(session: Session, item: Event, config: DedupConfig) -> list[Event
             EventRow.event_date.between(
                 item.event_date - timedelta(days=days), item.event_date + timedelta(days=days)
             ),
-            place,
+            place if place is not None else EventRow.id.is_not(None),
             EventRow.id != item.id,
             EventRow.id.not_in(same_documents),
         )
@@ -48,7 +51,8 @@ def candidates(session: Session, item: Event, config: DedupConfig) -> list[Event
 
 def _place_clause(item: Event, config: DedupConfig):  # type: ignore[no-untyped-def]
     location = item.location
-    assert location is not None
+    if location is None:
+        return None
     clauses = []
     if location.iso3:
         clauses.append(EventRow.iso3 == location.iso3)

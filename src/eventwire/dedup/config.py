@@ -17,12 +17,15 @@ class DedupConfig:
     max_factor: float = 2.5
     same_admin1: float = 0.6
     same_country: float = 0.2
+    named_in_text: float = 0.6
     compatible_types: dict[frozenset[str], float] = field(default_factory=dict)
     same_type: float = 0.8
     same_sub_type: float = 1.0
     weights: dict[str, float] = field(default_factory=dict)
     attach: float = 0.6
     min_text: dict[str, float] = field(default_factory=dict)
+    text_mean_share: float = 0.5
+    text_floor: dict[str, float] = field(default_factory=dict)
 
     def window(self, precision: str | None) -> int:
         return self.window_days.get(precision or "year", max(self.window_days.values()))
@@ -42,10 +45,13 @@ def load_config(raw: dict[str, Any] | None = None) -> DedupConfig:
         max_factor=float(place["max_factor"]),
         same_admin1=float(place["same_admin1"]),
         same_country=float(place["same_country"]),
+        named_in_text=float(place["named_in_text"]),
         compatible_types={frozenset(pair[:2]): float(pair[2]) for pair in types["compatible"]},
         same_type=float(types["same_type"]),
         same_sub_type=float(types["same_sub_type"]),
         weights={k: float(v) for k, v in data["weights"].items()},
         attach=float(data["decision"]["attach"]),
         min_text={k: float(v) for k, v in data["decision"]["min_text"].items()},
+        text_mean_share=float(data["decision"]["text_mean_share"]),
+        text_floor={k: float(v) for k, v in data["decision"]["text_floor"].items()},
     )

@@ -16,11 +16,11 @@ from sqlalchemy.orm import Session
 
 from eventwire.dedup.candidates import candidates
 from eventwire.dedup.config import DedupConfig, load_config
-from eventwire.dedup.scoring import PairScore, Signature, score_pair
+from eventwire.dedup.scoring import PairScore, Signature, score_pair, victims_of
 from eventwire.dedup.text import MODEL_NAME, embed, signature_text
 from eventwire.models import Document, Event
 from eventwire.store.merging import merge_events
-from eventwire.store.schema import EventSignatureRow
+from eventwire.store.schema import ClaimRow, EventSignatureRow
 
 MERGED_BY = "eventwire"
 
@@ -81,15 +81,26 @@ def best_match(
             select(EventSignatureRow).where(EventSignatureRow.event_id.in_([r.id for r in rows]))
         ).all()
     }
+    victims = _victims(session, [row.id for row in rows])
     scored = []
     for row in rows:
-        result = score_pair(item, signature, row, stored.get(row.id), config)
+        result = score_pair(
+            item, signature, row, stored.get(row.id), config, victims.get(row.id, frozenset())
+        )
         if result is not None and _clears(result, config):
             scored.append((result.score, row.id, result))
     if not scored:
         return None
     _, event_id, result = max(scored, key=lambda entry: (entry[0], entry[1]))
     return event_id, result
+
+
+def _victims(session: Session, event_ids: list[str]) -> dict[str, frozenset[str]]:
+    found: dict[str, list[str]] = {}
+    query = select(ClaimRow.event_id, ClaimRow.victims).where(ClaimRow.event_id.in_(event_ids))
+    for event_id, value in session.execute(query).all():
+        found.setdefault(event_id, []).append(value)
+    return {event_id: victims_of(values) for event_id, values in found.items()}
 
 
 def _clears(result: PairScore, config: DedupConfig) -> bool:

@@ -8,6 +8,9 @@ with which values, for the merge record.
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -20,6 +23,7 @@ from eventwire.store.schema import EventRow, EventSignatureRow
 EARTH_KM = 6371.0
 PRECISION_ORDER = ("day", "week", "month", "year")
 GENERIC_ACTORS = ("Unidentified", "Civilians", "Protesters", "Rioters")
+KNOWN_VICTIMS = frozenset({"civilians", "state_forces", "militants"})
 
 
 @dataclass
@@ -38,18 +42,23 @@ class PairScore:
 
 def score_pair(
     new: Event, signature: Signature, row: EventRow, stored: EventSignatureRow | None,
-    config: DedupConfig,
+    config: DedupConfig, stored_victims: frozenset[str] = frozenset(),
 ) -> PairScore | None:  # fmt: skip
     date_part = _date_score(new, row, config)
-    place_part = _place_score(new.location, row, config)
+    place_part = _place_score(new.location, row, config, signature.text)
     if date_part is None or place_part is None:
         return None
     type_score = _type_score(new, row, config)
     actors = _actor_score(new, row)
-    text, method = _text_score(signature, stored)
+    raw_text, method = _text_score(signature, stored, config.text_mean_share)
+    text = _rescaled(raw_text, config.text_floor.get(method, 0.0))
+    new_victims = victims_of(item.victims for item in new.claims)
+    victims = _victim_score(new_victims, stored_victims)
     parts = {"date": date_part[0], "place": place_part[0], "type": type_score, "text": text}
     if actors is not None:
         parts["actors"] = actors
+    if victims is not None:
+        parts["victims"] = victims
     weights = {name: config.weights[name] for name in parts}
     total = sum(weights[name] * value for name, value in parts.items()) / sum(weights.values())
     reasons = {
@@ -59,6 +68,8 @@ def score_pair(
                  "stored": row.sub_event_type},
         "actors": {"score": None if actors is None else round(actors, 3),
                    "new": _names_of_event(new), "stored": _names_of_row(row)},
+        "victims": {"score": victims, "new": sorted(new_victims),
+                    "stored": sorted(stored_victims)},
         "text": {"score": round(text, 3), "method": method},
     }  # fmt: skip
     return PairScore(round(total, 4), text, method, reasons)
@@ -88,11 +99,16 @@ def _iso(value: date) -> str:
 
 
 def _place_score(
-    location: Location | None, row: EventRow, config: DedupConfig
+    location: Location | None, row: EventRow, config: DedupConfig, text: str = ""
 ) -> tuple[float, dict] | None:
     stored = row.location or {}
-    if location is None or not stored:
+    if not stored:
         return None
+    if location is None:
+        named = _named_in(text, stored.get("name"))
+        return (config.named_in_text, {"stored": stored.get("name"), "named_in_text": True}) if (
+            named
+        ) else None
     if location.iso3 and row.iso3 and location.iso3 != row.iso3:
         return None
     names = {"new": location.name, "stored": stored.get("name")}
@@ -110,6 +126,18 @@ def _place_score(
     if km > limit:
         return (config.same_admin1, values) if same_admin1 and coarser >= 2 else None
     return max(1.0 - (km - tolerance) / (limit - tolerance), 0.0), values
+
+
+def _named_in(text: str, name: str | None) -> bool:
+    if not name or len(name) < 4:
+        return False
+    return fold(name) in fold(text).split() or f" {fold(name)} " in f" {fold(text)} "
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and punctuation dropped: 'Sévaré,' -> 'sevare'."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9' -]+", " ", plain).split())
 
 
 def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -144,12 +172,37 @@ def _actor_score(new: Event, row: EventRow) -> float | None:
     return sum(weight[name] for name in first & second) / sum(weight.values())
 
 
-def _text_score(signature: Signature, stored: EventSignatureRow | None) -> tuple[float, str]:
-    """Best similarity between the new text and any report text of the stored event."""
+def victims_of(values: Iterable[str]) -> frozenset[str]:
+    """The known victim groups among an event's claims (unknown and mixed say nothing)."""
+    return frozenset(value for value in values if value in KNOWN_VICTIMS)
+
+
+def _victim_score(first: frozenset[str], second: frozenset[str]) -> float | None:
+    """1 when the reports name a victim group in common, 0 when their groups differ (soldiers
+    killed in an ambush, traders killed at a market), None when either does not say."""
+    if not first or not second:
+        return None
+    return 1.0 if first & second else 0.0
+
+
+def _text_score(
+    signature: Signature, stored: EventSignatureRow | None, mean_share: float
+) -> tuple[float, str]:
+    """Similarity of the new text to the stored event's report texts: a mix of the best match
+    and the mean over its reports (so one look-alike report does not pull in a whole event)."""
     if stored is None:
         return 0.0, "none"
     vectors = stored.vector or []
     if signature.vector is not None and vectors and len(vectors[0]) == len(signature.vector):
-        return max(cosine(signature.vector, vector) for vector in vectors), "embedding"
-    parts = stored.text.split("\n\n")
-    return max(lexical_similarity(signature.text, part) for part in parts), "lexical"
+        values, method = [cosine(signature.vector, vector) for vector in vectors], "embedding"
+    else:
+        parts = stored.text.split("\n\n")
+        values = [lexical_similarity(signature.text, part) for part in parts]
+        method = "lexical"
+    mean = sum(values) / len(values)
+    return (1 - mean_share) * max(values) + mean_share * mean, method
+
+
+def _rescaled(similarity: float, floor: float) -> float:
+    """Similarity above the level unrelated texts reach with this method, scaled to 0..1."""
+    return max(0.0, (similarity - floor) / (1.0 - floor)) if floor < 1.0 else 0.0
