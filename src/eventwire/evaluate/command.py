@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from eventwire.evaluate.clusters import cluster_section, evaluate_clusters, has_event_keys
 from eventwire.evaluate.report import (
     add_to_history,
     dataset_section,
@@ -73,6 +74,8 @@ def run_eval(
         if result.gold.skipped:
             click.echo(skipped_lines(result, SKIPPED_SHOWN), err=True)
         click.echo(dataset_section(result, offset, level="##"))
+        if has_event_keys(path):
+            click.echo(cluster_section(evaluate_clusters(path, pipeline), level="##"))
         if errors:
             click.echo(worst_cases(result, errors))
         results.append(result)
