@@ -116,8 +116,8 @@ def test_keyset_pages_cover_every_event_once_in_order(store: Store, size: int) -
     with store.session() as session:
         for _ in range(20):
             page = queries.page(session, EventFilter(), size, cursor)
-            assert len(page.events) <= size
-            seen += [item.id for item in page.events]
+            assert len(page.records) <= size
+            seen += [record["id"] for record in page.records]
             cursor = page.next_cursor
             if cursor is None:
                 break
@@ -127,11 +127,20 @@ def test_keyset_pages_cover_every_event_once_in_order(store: Store, size: int) -
 def test_pages_keep_the_filter_and_carry_claims_and_documents(store: Store) -> None:
     with store.session() as session:
         first = queries.page(session, EventFilter(country="Mali"), 3)
-        assert [item.id for item in first.events] == ["a", "b", "f"]
+        assert [record["id"] for record in first.records] == ["a", "b", "f"]
         second = queries.page(session, EventFilter(country="Mali"), 3, first.next_cursor)
-    assert [item.id for item in second.events] == ["g"] and second.next_cursor is None
-    item = first.events[0]
-    assert item.document_ids == ["doc-a"] and item.claims[0].document_id == "doc-a"
+    assert [record["id"] for record in second.records] == ["g"] and second.next_cursor is None
+    record = first.records[0]
+    assert record["document_ids"] == ["doc-a"] and record["claims"][0]["document_id"] == "doc-a"
+
+
+def test_page_records_are_the_contract_records(store: Store) -> None:
+    with store.session() as session:
+        records = queries.page(session, EventFilter(), 10).records
+    expected = {item.id: item.to_record() for item in seeded()}
+    assert len(records) == 7
+    for record in records:
+        assert record == expected[record["id"]]
 
 
 @pytest.mark.parametrize("cursor", ["not base64!", "e30", "eyJkIjogMX0", "WzEsMl0"])

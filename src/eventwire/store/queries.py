@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from eventwire.models import Event
+from eventwire.models import Event, Location
 from eventwire.store.convert import event_from_rows
 from eventwire.store.repository import EventFilter
 from eventwire.store.schema import ClaimRow, EventDocumentRow, EventRow, OverrideRow
@@ -34,7 +34,8 @@ class CursorError(ValueError):
 
 @dataclass
 class Page:
-    events: list[Event]
+    records: list[dict[str, Any]]
+    """`Event.to_record()` dicts (built straight from the rows: `record_from_rows`)."""
     reviewed: dict[str, list[str]]
     next_cursor: str | None
 
@@ -159,7 +160,7 @@ def page(session: Session, filters: EventFilter, limit: int, cursor: str | None 
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(
-        events=load_events(session, rows),
+        records=load_records(session, rows),
         reviewed=reviewed_fields(session, [row.id for row in rows]),
         next_cursor=encode_cursor(rows[-1]) if more and rows else None,
     )
@@ -177,7 +178,19 @@ def all_events(session: Session, filters: EventFilter) -> list[Event]:
 
 def load_events(session: Session, rows: Sequence[EventRow]) -> list[Event]:
     """Events for `rows`, with their claims and documents in two queries for the whole batch."""
-    ids = [row.id for row in rows]
+    claims, documents = _claims_and_documents(session, [row.id for row in rows])
+    return [event_from_rows(row, documents[row.id], claims[row.id]) for row in rows]
+
+
+def load_records(session: Session, rows: Sequence[EventRow]) -> list[dict[str, Any]]:
+    """As `load_events(...)` then `to_record()`, without the detour (a third of a page's time)."""
+    claims, documents = _claims_and_documents(session, [row.id for row in rows])
+    return [record_from_rows(row, documents[row.id], claims[row.id]) for row in rows]
+
+
+def _claims_and_documents(
+    session: Session, ids: list[str]
+) -> tuple[dict[str, list[ClaimRow]], dict[str, list[str]]]:
     claims: dict[str, list[ClaimRow]] = defaultdict(list)
     documents: dict[str, list[str]] = defaultdict(list)
     for chunk in _chunks(ids):
@@ -192,7 +205,68 @@ def load_events(session: Session, rows: Sequence[EventRow]) -> list[Event]:
         )
         for event_id, document_id in links:
             documents[event_id].append(document_id)
-    return [event_from_rows(row, documents[row.id], claims[row.id]) for row in rows]
+    return claims, documents
+
+
+def record_from_rows(
+    row: EventRow, document_ids: list[str], claims: list[ClaimRow]
+) -> dict[str, Any]:
+    """The contract record of a stored event (equal to `Event.to_record()`, tested)."""
+    return {
+        "id": row.id,
+        "document_ids": list(document_ids),
+        "event_date": row.event_date.isoformat() if row.event_date else None,
+        "date_precision": row.date_precision,
+        "event_type": row.event_type,
+        "sub_event_type": row.sub_event_type,
+        "actor1": _actor_record(row.actor1),
+        "actor2": _actor_record(row.actor2),
+        "location": _location_record(row.location),
+        "fatalities": _figures(row.fatalities_low, row.fatalities_best, row.fatalities_high),
+        "injuries": _figures(row.injuries_low, row.injuries_best, row.injuries_high),
+        "claims": [_claim_record(claim) for claim in claims],
+        "summary": row.summary,
+        "confidence": round(row.confidence, 3),
+        "sources": list(row.sources or []),
+    }
+
+
+def _actor_record(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not value:
+        return None
+    return {
+        "name": value["name"],
+        "inter": value.get("inter"),
+        "aliases_seen": list(value.get("aliases_seen") or []),
+    }
+
+
+LOCATION_FIELDS = tuple(Location.__dataclass_fields__)
+
+
+def _location_record(value: dict[str, Any] | None) -> dict[str, Any] | None:
+    if not value:
+        return None
+    return {name: value.get(name) for name in LOCATION_FIELDS}
+
+
+def _figures(low: int | None, best: int | None, high: int | None) -> dict[str, int | None]:
+    return {"low": low, "best": best, "high": high}
+
+
+def _claim_record(claim: ClaimRow) -> dict[str, Any]:
+    return {
+        "kind": claim.kind,
+        "low": claim.low,
+        "high": claim.high,
+        "qualifier": claim.qualifier,
+        "victims": claim.victims,
+        "source": claim.source,
+        "document_id": claim.document_id,
+        "span": [claim.span_start, claim.span_end],
+        "quote": claim.quote,
+        "reported_at": claim.reported_at.isoformat() if claim.reported_at else None,
+    }
 
 
 def reviewed_fields(session: Session, ids: Sequence[str]) -> dict[str, list[str]]:
