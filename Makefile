@@ -35,6 +35,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m eventwire.bench samples/bench/articles.jsonl
+	$(BIN)/python -m eventwire.bench_api
 
 eval: $(STAMP)
 	@files=$$(ls $(EVAL_DIR)/*.csv $(EVAL_DIR)/*.jsonl 2>/dev/null); \
