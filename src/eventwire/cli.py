@@ -101,13 +101,19 @@ def extract(
     "--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB)."
 )
 @COUNTRY
+@click.option("--no-dedup", is_flag=True, help="Store every event as new (no cross-report merge).")
 def ingest(
-    files: tuple[str, ...], published: object, db_url: str | None, country: str | None
+    files: tuple[str, ...],
+    published: object,
+    db_url: str | None,
+    country: str | None,
+    no_dedup: bool = False,
 ) -> None:
     """Extract events from FILES and store documents, events and claims."""
     from eventwire.store import Store
 
     store = Store(db_url)
+    store.dedup_enabled = not no_dedup
     stats = {"read": 0, "failed": 0}
     stored = skipped = events = 0
     documents = (
