@@ -72,6 +72,9 @@ async function request(path, { method = "GET", body = null, write = false, raw =
   return raw ? response : response.json();
 }
 
+/** The dashboard loads at most this many events (the map and table show all of them). */
+export const MAX_EVENTS = 5000;
+
 export const api = {
   meta: () => request("/api/meta"),
   events: (filters, { limit = 1000, cursor = null } = {}) =>
@@ -100,16 +103,14 @@ export const api = {
   exportFile: (filters, format) =>
     request(`/api/export${query({ ...filters, format })}`, { raw: true }),
 
-  /** Every event matching the filters, following cursors up to `max` events. */
-  async allEvents(filters, max = 5000) {
-    const first = await api.events(filters);
-    const items = [...first.items];
-    let cursor = first.next_cursor;
-    while (cursor && items.length < max) {
-      const page = await api.events(filters, { cursor });
-      items.push(...page.items);
-      cursor = page.next_cursor;
+  /** The pages after `first`, following cursors until `max` events are loaded. */
+  async *nextPages(filters, first, max = MAX_EVENTS) {
+    let page = first;
+    let loaded = first.items.length;
+    while (page.next_cursor && loaded < max) {
+      page = await api.events(filters, { cursor: page.next_cursor });
+      loaded += page.items.length;
+      yield page;
     }
-    return { items, count: first.count, truncated: Boolean(cursor) };
   },
 };

@@ -10,6 +10,7 @@ import { chooseInterval, createTimeline } from "./timeline.js";
 
 const $ = (selector) => document.querySelector(selector);
 const status = $("#status");
+const ALL_DRAWN = "eventwire:all-markers-rendered";
 
 function say(message, isError = false) {
   status.textContent = message;
@@ -91,7 +92,7 @@ function intervalFor(filters, meta) {
 function prefetch() {
   const filters = filtersFromUrl();
   const meta = api.meta();
-  const list = api.allEvents(filters);
+  const list = api.events(filters);
   const series = meta.then((m) => api.timeseries(filters, intervalFor(filters, m)));
   list.catch(() => null);
   series.catch(() => null);
@@ -133,34 +134,45 @@ async function start(early) {
   let generation = 0;
   async function refresh(prefetched = null) {
     const mine = ++generation;
+    const stale = () => mine !== generation;
     const current = filters.values();
     document.body.dataset.loading = "true";
     say("Loading events…");
     try {
-      const [listP, seriesP] = prefetched || [
-        api.allEvents(current),
+      const [firstP, seriesP] = prefetched || [
+        api.events(current),
         api.timeseries(current, intervalFor(current, meta)),
       ];
       seriesP.catch(() => null); // a failure is reported when it is awaited below
-      const list = await listP;
-      if (mine !== generation) return;
-      loaded = list.items;
-      const unplaced = map.setEvents(list.items);
-      table.set(list, unplaced);
-      const series = await seriesP;
-      if (mine !== generation) return;
-      timeline.render(series);
+      const first = await firstP;
+      if (stale()) return;
+      loaded = [...first.items];
+      let unplaced = map.setEvents(first.items, first.count);
+      table.set({ items: loaded, count: first.count }, unplaced);
+      const timelineDone = seriesP.then((series) => stale() || timeline.render(series));
+      for await (const page of api.nextPages(current, first)) {
+        if (stale()) return;
+        loaded.push(...page.items);
+        unplaced += map.addEvents(page.items);
+        say(`Loading events… ${loaded.length} of ${first.count}`);
+      }
+      if (loaded.length > first.items.length) table.set({ items: loaded, count: first.count }, unplaced);
+      if (!performance.getEntriesByName(ALL_DRAWN).length) performance.mark(ALL_DRAWN);
+      await timelineDone;
+      if (stale()) return;
       if (view.current) {
         map.highlight(view.current);
         table.select(view.current);
       }
-      say(`${list.count} event${list.count === 1 ? "" : "s"}${list.truncated ? ` (first ${list.items.length} shown)` : ""}.`);
+      const capped = loaded.length < first.count ? ` (the first ${loaded.length} are shown)` : "";
+      say(`${first.count} event${first.count === 1 ? "" : "s"}${capped}.`);
     } catch (error) {
-      if (mine === generation) say(`Could not load events: ${error.message}`, true);
+      if (!stale()) say(`Could not load events: ${error.message}`, true);
     } finally {
-      if (mine === generation) document.body.dataset.loading = "false";
+      if (!stale()) document.body.dataset.loading = "false";
     }
   }
+
 
   const openFromHash = () => {
     const id = eventIdFromHash();

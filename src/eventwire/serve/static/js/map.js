@@ -11,6 +11,7 @@ const OUTLINES = {
   fine: "/static/vendor/world-atlas/countries-50m.json",
 };
 const FINE_FROM_ZOOM = 5;
+const CANVAS_ABOVE = 1500; // markers: SVG elements up to this many events, one canvas beyond
 const ATTRIBUTION =
   '<a href="https://leafletjs.com">Leaflet</a> | Country outlines: ' +
   '<a href="https://www.naturalearthdata.com/">Natural Earth</a>';
@@ -23,25 +24,40 @@ export function createMap(container, { tileUrl, onSelect }) {
   if (tileUrl) {
     L.tileLayer(tileUrl, { maxZoom: 18, attribution: "Tiles: configured tile server" }).addTo(map);
   }
+  // Outlines get a pane of their own under the markers' (overlayPane, z 400), above tiles (200).
+  map.createPane("outlines").style.zIndex = "350";
   const outlines = createOutlines(map, Boolean(tileUrl));
   const markers = L.featureGroup().addTo(map);
   legend().addTo(map);
+  const canvas = L.canvas({ padding: 0.3 });
   let firstRender = true;
   let selected = null;
+  let placedCount = 0;
+  let renderer = null;
 
-  function setEvents(events) {
+  /** Replace the markers; `total` (all matching events) picks SVG or, for many, canvas. */
+  function setEvents(events, total = events.length) {
     markers.clearLayers();
     selected = null;
-    const placed = events.filter(hasCoordinates);
-    // Largest first, so that small circles stay clickable on top of big ones.
-    placed.sort((a, b) => (b.fatalities?.best || 0) - (a.fatalities?.best || 0));
-    for (const event of placed) markers.addLayer(marker(event, onSelect));
-    if (placed.length) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 7 });
-    container.dataset.markers = String(placed.length);
+    placedCount = 0;
+    renderer = total > CANVAS_ABOVE ? canvas : null;
+    const unplaced = addEvents(events);
+    if (placedCount) map.fitBounds(markers.getBounds().pad(0.3), { maxZoom: 7 });
     if (firstRender) {
       firstRender = false;
       performance.mark("eventwire:markers-rendered");
     }
+    return unplaced;
+  }
+
+  /** Add a further page of events; returns how many of them have no coordinates. */
+  function addEvents(events) {
+    const placed = events.filter(hasCoordinates);
+    // Largest first, so that small circles stay clickable on top of big ones.
+    placed.sort((a, b) => (b.fatalities?.best || 0) - (a.fatalities?.best || 0));
+    for (const event of placed) markers.addLayer(marker(event, onSelect, renderer));
+    placedCount += placed.length;
+    container.dataset.markers = String(placedCount);
     return events.length - placed.length;
   }
 
@@ -57,7 +73,7 @@ export function createMap(container, { tileUrl, onSelect }) {
     if (!eventId && selected) selected = null;
   }
 
-  return { map, setEvents, highlight, outlines, invalidate: () => map.invalidateSize() };
+  return { map, setEvents, addEvents, highlight, outlines };
 }
 
 function hasCoordinates(event) {
@@ -65,8 +81,9 @@ function hasCoordinates(event) {
   return loc && Number.isFinite(loc.latitude) && Number.isFinite(loc.longitude);
 }
 
-function marker(event, onSelect) {
+function marker(event, onSelect, renderer) {
   const circle = L.circleMarker([event.location.latitude, event.location.longitude], {
+    ...(renderer ? { renderer } : {}),
     radius: markerRadius(event.fatalities?.best),
     color: "#fff",
     weight: 1,
@@ -75,11 +92,11 @@ function marker(event, onSelect) {
     className: "ew-marker",
     eventId: event.id,
   });
-  circle.bindTooltip(tooltip(event), { direction: "top", offset: [0, -4] });
+  circle.bindTooltip(() => tooltip(event), { direction: "top", offset: [0, -4] });
   circle.on("click", () => onSelect(event.id));
   circle.on("add", () => {
     const path = circle.getElement();
-    if (!path) return;
+    if (!path) return; // canvas renderer: no element per marker
     path.dataset.eventId = event.id;
     path.dataset.eventType = event.event_type;
   });
@@ -108,9 +125,8 @@ function createOutlines(map, withTiles) {
   async function load(url) {
     const topo = await (await fetch(url)).json();
     const shapes = topojson.feature(topo, topo.objects.countries);
-    const next = L.geoJSON(shapes, { style, interactive: false });
+    const next = L.geoJSON(shapes, { style, interactive: false, pane: "outlines" });
     next.addTo(map);
-    next.bringToBack();
     if (layer) map.removeLayer(layer);
     layer = next;
   }

@@ -104,7 +104,7 @@ function draw(container, timeseries, onPick) {
   const half = ((step / (x1 - x0)) * plotW) / 2;
   const line = lineSeries(data, x0, x1, step).map((d) => `${x(d.ms) + half},${yDead(d.fatalities)}`);
   chart.append(svg("polyline", { points: line.join(" "), class: "dead-line" }));
-  for (const bucket of data) {
+  for (const bucket of data.length <= 120 ? data : []) {
     if (!bucket.fatalities) continue;
     const cx = x(parseDay(bucket.date)) + half;
     chart.append(svg("circle", { cx, cy: yDead(bucket.fatalities), r: 2.5, class: "dead-dot" }));
