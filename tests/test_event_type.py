@@ -393,3 +393,9 @@ def test_a_mob_that_attacks_someone_keeps_its_target() -> None:
     )
     assert frame.event_type == "Riots"
     assert frame.actor2 is not None and frame.actor2.inter == 1
+
+
+def test_students_who_beat_someone_are_a_mob_not_an_armed_group() -> None:
+    frame = typed("On Tuesday, striking students beat up two teachers in Koupela.", "Burkina Faso")
+    assert frame.event_type == "Riots"
+    assert frame.actor1.inter == 5
