@@ -396,6 +396,6 @@ def test_a_mob_that_attacks_someone_keeps_its_target() -> None:
 
 
 def test_students_who_beat_someone_are_a_mob_not_an_armed_group() -> None:
-    frame = typed("On Tuesday, striking students beat up two teachers in Koupela.", "Burkina Faso")
+    frame = typed("On Tuesday, striking students attacked two teachers in Koupela.", "Burkina Faso")
     assert frame.event_type == "Riots"
     assert frame.actor1.inter == 5
