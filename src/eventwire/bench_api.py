@@ -1,11 +1,11 @@
 """API benchmark: `python -m eventwire.bench_api [--events N] [--requests R] [--repeats K]`.
 
 Seeds N synthetic events (one document and one claim each) into a temporary SQLite store with
-bulk inserts, serves the real app with uvicorn on a loopback port in a background thread, and
-times GET /api/events over real HTTP with httpx: p50/p99 latency of one client sending requests
-back to back, and requests/s of that client and of 4 concurrent clients. Each figure is the
-median over K runs. Queries: the first page (100 events), a filtered page (country, type, date
-range, minimum fatalities) and a deep page reached by cursor.
+bulk inserts, runs `eventwire serve` (uvicorn, one process) on a loopback port, and times
+GET /api/events over real HTTP with httpx from this process: p50/p99 latency of one client
+sending requests back to back, and requests/s of that client and of 4 concurrent clients. Each
+figure is the median over K runs. Queries: the first page (100 events), a filtered page
+(country, type, date range, minimum fatalities) and a deep page reached by cursor.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ import argparse
 import random
 import socket
 import statistics
+import subprocess
+import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -91,28 +92,24 @@ def free_port() -> int:
 
 
 def start_server(url: str) -> tuple[str, Callable[[], None]]:
-    import uvicorn
-
-    from eventwire.serve.app import ServeSettings, create_app
-
+    """`eventwire serve` in its own process, so the clients do not share its interpreter."""
     port = free_port()
-    config = uvicorn.Config(
-        create_app(ServeSettings(db_url=url)), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
+    command = [sys.executable, "-m", "eventwire.cli", "serve", "--db", url, "--port", str(port)]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
+    for _ in range(600):
         try:
             if httpx.get(f"{base}/health").status_code == 200:
                 break
         except httpx.TransportError:
             time.sleep(0.05)
+    else:
+        server.kill()
+        sys.exit("eventwire bench_api: the server did not start")
 
     def stop() -> None:
-        server.should_exit = True
-        thread.join(timeout=10)
+        server.terminate()
+        server.wait(timeout=10)
 
     return base, stop
 
@@ -180,7 +177,7 @@ def main() -> None:
         started = time.perf_counter()
         seed(url, args.events, random.Random(8))
         print(f"seeded {args.events} events in {time.perf_counter() - started:.1f} s "
-              f"(SQLite, bulk insert); uvicorn in a thread, httpx over loopback; "
+              f"(SQLite, bulk insert); `eventwire serve` in a subprocess, httpx over loopback; "
               f"{args.requests} requests per run, medians of {args.repeats} runs")  # fmt: skip
         base, stop = start_server(url)
         try:

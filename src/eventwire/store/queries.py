@@ -12,20 +12,22 @@ import binascii
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from eventwire.models import Event, Location
+from eventwire.models import EVENT_TYPES, Event, Location
 from eventwire.store.convert import event_from_rows
 from eventwire.store.repository import EventFilter
 from eventwire.store.schema import ClaimRow, EventDocumentRow, EventRow, OverrideRow
 
 ORDER = (EventRow.event_date.desc().nulls_last(), EventRow.id)
 GROUPS = {"event_type": EventRow.event_type, "country": EventRow.country}
+TYPES = set(EVENT_TYPES)
+SUB_TYPES = {sub for subs in EVENT_TYPES.values() for sub in subs}
 
 
 class CursorError(ValueError):
@@ -57,19 +59,38 @@ def _json_text(column: Any, key: str) -> Any:
     return column[key].as_string()
 
 
+def _taxonomy(column: Any, value: str, names: set[str]) -> ColumnElement[bool]:
+    """Equality (which can use an index) for a name of the taxonomy, else case-insensitive."""
+    return column == value if value in names else _same(column, value)
+
+
+def with_country(session: Session, filters: EventFilter) -> EventFilter:
+    """`filters` with the country spelled as stored ("mali" -> "Mali"), so that `conditions`
+    can compare with `=` and use the index; ISO3 codes match either way."""
+    wanted = filters.country
+    if not wanted:
+        return filters
+    stored = session.scalars(
+        select(EventRow.country).where(EventRow.country.is_not(None)).distinct()
+    ).all()
+    match = next((name for name in stored if name.lower() == wanted.lower()), wanted)
+    return replace(filters, country=match)
+
+
 def conditions(filters: EventFilter) -> list[ColumnElement[bool]]:
-    """The WHERE clauses of `filters` (every field but `limit`)."""
+    """The WHERE clauses of `filters` (every field but `limit`); the country must be spelled as
+    stored or be an ISO3 code (see `with_country`)."""
     clauses: list[ColumnElement[bool]] = []
     if filters.country:
         clauses.append(
-            _same(EventRow.country, filters.country) | (EventRow.iso3 == filters.country.upper())
+            (EventRow.country == filters.country) | (EventRow.iso3 == filters.country.upper())
         )
     if filters.admin1:
         clauses.append(_same(_json_text(EventRow.location, "admin1"), filters.admin1))
     if filters.event_type:
-        clauses.append(_same(EventRow.event_type, filters.event_type))
+        clauses.append(_taxonomy(EventRow.event_type, filters.event_type, TYPES))
     if filters.sub_event_type:
-        clauses.append(_same(EventRow.sub_event_type, filters.sub_event_type))
+        clauses.append(_taxonomy(EventRow.sub_event_type, filters.sub_event_type, SUB_TYPES))
     if filters.actor:
         clauses.append(
             _contains(EventRow.actor1_name, filters.actor)
@@ -153,7 +174,7 @@ def _after(day: date | None, event_id: str) -> ColumnElement[bool]:
 
 def page(session: Session, filters: EventFilter, limit: int, cursor: str | None = None) -> Page:
     """One page of matching events after `cursor`, with the cursor of the next page."""
-    query = filtered(select(EventRow), filters)
+    query = filtered(select(EventRow), with_country(session, filters))
     if cursor:
         query = query.where(_after(*decode_cursor(cursor)))
     rows = list(session.scalars(query.order_by(*ORDER).limit(limit + 1)).all())
@@ -167,12 +188,14 @@ def page(session: Session, filters: EventFilter, limit: int, cursor: str | None 
 
 
 def count(session: Session, filters: EventFilter) -> int:
+    filters = with_country(session, filters)
     query = select(func.count()).select_from(EventRow).where(*conditions(filters))
     return session.scalar(query) or 0
 
 
 def all_events(session: Session, filters: EventFilter) -> list[Event]:
-    rows = session.scalars(filtered(select(EventRow), filters).order_by(*ORDER)).all()
+    query = filtered(select(EventRow), with_country(session, filters))
+    rows = session.scalars(query.order_by(*ORDER)).all()
     return load_events(session, list(rows))
 
 
@@ -302,7 +325,8 @@ def timeseries(
     if key is not None:
         columns.insert(0, key)
         grouping.insert(0, key)
-    query = filtered(select(*columns), filters).where(EventRow.event_date.is_not(None))
+    query = filtered(select(*columns), with_country(session, filters))
+    query = query.where(EventRow.event_date.is_not(None))
     buckets: dict[str, dict[date, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
     for row in session.execute(query.group_by(*grouping)):
         name = row[0] if key is not None else "all"
