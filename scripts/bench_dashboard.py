@@ -23,7 +23,7 @@ from pathlib import Path
 from dashboard_env import SAMPLES, launch_chromium, seed_store, serve_process, wait_until_ready
 
 PROBE = """() => {
-  const mark = (name) => performance.getEntriesByName(name)[0].startTime;
+  const mark = (name) => (performance.getEntriesByName(name)[0] || {startTime: NaN}).startTime;
   const nav = performance.getEntriesByType('navigation')[0];
   return {markers: mark('eventwire:markers-rendered'),
           all: mark('eventwire:all-markers-rendered'),
