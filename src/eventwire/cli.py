@@ -291,6 +291,7 @@ def _add_groups() -> None:
     from eventwire.serve_cli import reprocess, serve
 
     main.add_command(serve), main.add_command(reprocess)
+    main.add_command(__import__("eventwire.watch_cli", fromlist=["watch"]).watch)
 
 
 _add_groups()
