@@ -36,6 +36,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m eventwire.bench samples/bench/articles.jsonl
 	$(BIN)/python -m eventwire.bench_api
+	$(BIN)/python -m eventwire.bench_dedup
 
 eval: $(STAMP)
 	@files=$$(ls $(EVAL_DIR)/*.csv $(EVAL_DIR)/*.jsonl 2>/dev/null); \
