@@ -142,3 +142,37 @@ class OverrideRow(Base):
     field: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[object | None] = mapped_column(JSON)
     audit_id: Mapped[int] = mapped_column(Integer)
+
+
+class WatchSourceRow(Base):
+    """A feed or page polled by `eventwire watch`: its validators and its back-off (0003)."""
+
+    __tablename__ = "watch_sources"
+
+    url: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    last_checked: Mapped[datetime | None] = mapped_column(DateTime)
+    last_status: Mapped[int | None] = mapped_column(Integer)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class WatchItemRow(Base):
+    """An article seen by `eventwire watch`, by canonical URL: pending, done, duplicate, failed."""
+
+    __tablename__ = "watch_items"
+
+    url: Mapped[str] = mapped_column(String(1000), primary_key=True)
+    source_url: Mapped[str] = mapped_column(String(1000))
+    status: Mapped[str] = mapped_column(String(16))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    content_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    document_id: Mapped[str | None] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    entry_text: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_try_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
