@@ -12,51 +12,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Date,
-    DateTime,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    insert,
-    or_,
-    select,
-    update,
-)
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.engine import Engine
 
-metadata = MetaData()
-sources = Table(
-    "watch_sources",
-    metadata,
-    Column("url", String(1000), primary_key=True),
-    Column("etag", Text),
-    Column("last_modified", String(100)),
-    Column("last_checked", DateTime),
-    Column("last_status", Integer),
-    Column("failures", Integer, nullable=False, default=0),
-    Column("next_try_at", DateTime),
-    Column("last_error", Text),
-)
-items = Table(
-    "watch_items",
-    metadata,
-    Column("url", String(1000), primary_key=True),
-    Column("source_url", String(1000), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("content_hash", String(64)),
-    Column("document_id", String(200)),
-    Column("title", Text),
-    Column("published", Date),
-    Column("entry_text", Text),
-    Column("last_error", Text),
-    Column("next_try_at", DateTime),
-    Column("updated_at", DateTime, nullable=False),
-)
+from eventwire.store.schema import WatchItemRow, WatchSourceRow
+
+sources = WatchSourceRow.__table__
+items = WatchItemRow.__table__
 
 
 def now() -> datetime:
