@@ -34,7 +34,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db_url = f"sqlite:///{Path(folder) / 'store.db'}"
         seed_store(db_url, SAMPLES)
-        with serve(make_app(db_url)) as base_url, sync_playwright() as playwright:
+        app = make_app(db_url, write_token="screenshot")  # the review form shown enabled
+        with serve(app) as base_url, sync_playwright() as playwright:
             path = "/"
             if args.event:
                 items = httpx.get(f"{base_url}/api/events", params={"limit": 1000}).json()["items"]
@@ -45,6 +46,7 @@ def main() -> None:
             wait_until_ready(page)
             if args.event:
                 page.wait_for_selector("#event-view[open] mark.claim-hl")
+                page.evaluate("document.activeElement.blur()")  # no focus ring in the picture
             page.wait_for_timeout(500)  # let the map's fit-bounds animation settle
             page.screenshot(path=str(args.out), full_page=not args.event)
             browser.close()

@@ -73,6 +73,8 @@ class Watched:
         self.page = page
         self.errors: list[str] = []
         self.dialogs: list[str] = []
+        self.requests: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
         page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.on("console", self._console)
         page.on("dialog", self._dialog)
@@ -119,6 +121,8 @@ def test_page_loads_with_a_marker_per_located_event(watched: Watched, base_url: 
     assert page.locator(".leaflet-outlines-pane path").count() > 100  # Natural Earth outlines
     assert page.locator(".map-legend").get_by_text("Battles").is_visible()
     assert page.locator("#timeline svg rect").count() > 0
+    offsite = [url for url in watched.requests if not url.startswith(base_url)]
+    assert offsite == []  # no CDN, no tiles: everything comes from the app
     assert watched.errors == []
 
 
