@@ -226,7 +226,9 @@ def test_the_same_article_under_another_url_is_stored_once(site: Site, tmp_path:
     watcher.poll([f"{site.base}/a1"])
     stats = watcher.poll([f"{site.base}/copy"])
     assert stats.duplicates == 1 and stats.stored == 0
+    assert watcher.poll([f"{site.base}/a1"]).duplicates == 1  # a page without validators
     assert store.counts()["documents"] == 1
+    assert watcher.state.known(canonical_url(f"{site.base}/a1")) == "done"
 
 
 def test_a_page_source_is_fetched_conditionally(site: Site, tmp_path: Path) -> None:

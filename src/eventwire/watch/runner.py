@@ -200,7 +200,8 @@ class Watcher:
         digest = content_hash(document.text)
         document = replace(document, id=text_id(document.text), origin=key)
         if self.state.hash_seen(digest) or self.store.has_document(document.id):
-            self.state.item_stored(key, source_url, "duplicate", digest, document.id)
+            if self.state.known(key) != "done":  # a page polled again keeps its own record
+                self.state.item_stored(key, source_url, "duplicate", digest, document.id)
             stats.duplicates += 1
             return
         events = self.pipeline.process(document)
