@@ -209,7 +209,9 @@ def test_an_edit_persists_across_a_reload(watched: Watched, base_url: str) -> No
 def test_a_hostile_title_renders_as_inert_text(watched: Watched, base_url: str) -> None:
     documents = api(base_url, "/api/documents", limit=1000)["items"]
     hostile = next(d for d in documents if d["title"] == HOSTILE_TITLE)
-    event_id = api(base_url, f"/api/documents/{hostile['id']}")["event_ids"][0]
+    event_ids = api(base_url, f"/api/documents/{hostile['id']}")["event_ids"]
+    assert event_ids, "the pipeline found no event in the hostile article"
+    event_id = event_ids[0]
     page = watched.page
     response = page.goto(f"/#event={event_id}")
     assert "script-src 'self'" in response.headers["content-security-policy"]
