@@ -191,9 +191,9 @@ def _watcher(
 
 
 def test_a_feed_is_polled_articles_stored_and_a_restart_reingests_nothing(
-    site: Site, tmp_path: Path
+    site: Site, store_url: str
 ) -> None:
-    url, errors = f"sqlite:///{tmp_path / 'w.db'}", []
+    url, errors = store_url, []
     watcher, store = _watcher(url, errors)
     stats = watcher.poll([f"{site.base}/feed.xml"])
     assert (stats.queued, stats.stored) == (3, 2)
@@ -209,9 +209,9 @@ def test_a_feed_is_polled_articles_stored_and_a_restart_reingests_nothing(
     assert store.counts()["documents"] == 2
 
 
-def test_a_failed_article_is_retried_on_a_later_poll(site: Site, tmp_path: Path) -> None:
+def test_a_failed_article_is_retried_on_a_later_poll(site: Site, store_url: str) -> None:
     errors: list[str] = []
-    watcher, store = _watcher(f"sqlite:///{tmp_path / 'w.db'}", errors)
+    watcher, store = _watcher(store_url, errors)
     watcher.poll([f"{site.base}/feed.xml"])
     assert store.counts()["documents"] == 2
     site.broken = False
@@ -231,9 +231,9 @@ def test_the_same_article_under_another_url_is_stored_once(site: Site, tmp_path:
     assert watcher.state.known(canonical_url(f"{site.base}/a1")) == "done"
 
 
-def test_a_page_source_is_fetched_conditionally(site: Site, tmp_path: Path) -> None:
+def test_a_page_source_is_fetched_conditionally(site: Site, store_url: str) -> None:
     errors: list[str] = []
-    watcher, store = _watcher(f"sqlite:///{tmp_path / 'w.db'}", errors)
+    watcher, store = _watcher(store_url, errors)
     assert watcher.poll([f"{site.base}/page"]).stored == 1
     assert watcher.poll([f"{site.base}/page"]).not_modified == 1
     assert site.headers_of("/page")[-1].get("If-Modified-Since") == MODIFIED
