@@ -273,3 +273,23 @@ def test_ingest_no_dedup_option(tmp_path) -> None:  # type: ignore[no-untyped-de
     assert runner.invoke(main, ["ingest", *files, "--db", apart, "--no-dedup"]).exit_code == 0
     assert len(Store(merged).events()) == 1
     assert len(Store(apart).events()) == 2
+
+
+def test_the_merged_event_takes_the_type_most_reports_give(two_events: Store) -> None:
+    third = event("ev-3", "doc-3", event_type="Violence against civilians")
+    two_events.save(document("doc-3", "Civilians were killed in Gao."), [third])
+    with two_events.session.begin() as session:
+        from eventwire.store.schema import EventRow
+
+        row = session.get(EventRow, "ev-2")
+        assert row is not None
+        row.event_type, row.sub_event_type = "Violence against civilians", "Attack"
+    two_events.merge("ev-1", "ev-2", by="a")
+    kept = two_events.event("ev-1")
+    assert kept is not None and kept.event_type == "Battles"  # a tie keeps the kept event's
+    last = two_events.merge("ev-1", "ev-3", by="a")
+    kept = two_events.event("ev-1")
+    assert kept is not None and kept.event_type == "Violence against civilians"
+    two_events.split(last, by="a")
+    kept = two_events.event("ev-1")
+    assert kept is not None and kept.event_type == "Battles"

@@ -305,6 +305,8 @@ def _foldable(item: Event) -> dict[str, Any]:
     return {key: record[key] for key in keys} | {
         "confidence": item.confidence,
         "summary": item.summary,
+        "event_type": item.event_type,
+        "sub_event_type": item.sub_event_type,
     }
 
 
@@ -315,8 +317,10 @@ def _refold(session: Session, keep_id: str) -> None:
     active = _active_merges(session, keep_id)
     if original is not None:
         _apply_fields(item, original, replace=True)
-        for merge in active:
-            _apply_fields(item, _foldable(Event.from_record(merge.snapshot["event"])))
+        members = [_foldable(Event.from_record(merge.snapshot["event"])) for merge in active]
+        for fields in members:
+            _apply_fields(item, fields)
+        _vote_type(item, [original, *members])
     item.fatalities, item.injuries = reconcile(item.claims)
     if active or original is None:
         item.summary = summarize(item)
@@ -350,6 +354,17 @@ def _apply_fields(item: Event, fields: dict[str, Any], *, replace: bool = False)
     item.sources = sources if replace else _union(item.sources, sources)
     confidence = float(fields.get("confidence") or 0.0)
     item.confidence = confidence if replace else max(item.confidence, confidence)
+
+
+def _vote_type(item: Event, members: list[dict[str, Any]]) -> None:
+    """The type and sub-type most reports give (the kept event's on a tie): one report that
+    mistakes a market massacre for a clash does not type the whole event."""
+    votes = [(m.get("event_type"), m.get("sub_event_type")) for m in members if m.get("event_type")]
+    if not votes:
+        return
+    counts = {vote: votes.count(vote) for vote in votes}
+    best = max(counts.values())
+    item.event_type, item.sub_event_type = next(v for v in votes if counts[v] == best)
 
 
 def _better_place(candidate: Location | None, current: Location | None) -> bool:
