@@ -327,3 +327,24 @@ def test_merge_and_split_errors(client: TestClient) -> None:
     assert post("/api/events/a/split", {"merge_id": 99}) == 404
     assert post("/api/events/a/split", {"merge_id": "one"}) == 422
     assert client.post("/api/events/a/merge", json={"other_id": "b", **EDIT}).status_code == 401
+
+
+def test_serve_command_builds_the_app_from_options_and_environment(
+    seeded_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+    from click.testing import CliRunner
+
+    from eventwire.cli import main
+
+    started: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.update(app=app, **kw))
+    monkeypatch.setenv("EVENTWIRE_TOKEN", "from-env")
+    result = CliRunner().invoke(main, ["serve", "--db", seeded_url, "--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
+    settings = started["app"].state.settings
+    assert (settings.write_token, settings.read_token, settings.db_url) == (
+        "from-env", None, seeded_url
+    )
+    assert "writes enabled" in result.stderr
