@@ -377,7 +377,7 @@ def test_protesters_who_storm_a_building_riot() -> None:
     "text",
     [
         "On Monday, angry traders barricaded the main road into Banfora and burned tyres.",
-        "On Monday, residents of Goundi barricaded the national road in protest at speeding lorries.",
+        "On Monday, residents of Goundi barricaded the national road against speeding lorries.",
     ],
 )
 def test_a_crowd_that_targets_no_one_has_no_second_actor(text: str) -> None:

@@ -135,6 +135,37 @@ class Figures:
 
 
 @dataclass
+class Reaction:
+    """A reaction to the event (condemnation, condolence, call, denial, claim of responsibility):
+    recorded on the event, never an event of its own."""
+
+    kind: str
+    actor: str | None
+    quote: str
+    span: tuple[int, int]
+    document_id: str = ""
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "actor": self.actor,
+            "quote": self.quote,
+            "span": list(self.span),
+            "document_id": self.document_id,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Reaction:
+        return cls(
+            kind=record["kind"],
+            actor=record.get("actor"),
+            quote=record.get("quote", ""),
+            span=tuple(record.get("span", (0, 0))),  # type: ignore[arg-type]
+            document_id=record.get("document_id", ""),
+        )
+
+
+@dataclass
 class Event:
     id: str
     document_ids: list[str]
@@ -152,6 +183,8 @@ class Event:
     confidence: float = 0.0
     sources: list[str] = field(default_factory=list)
     """Outlet names of the reporting documents (extra field, used by the ACLED export)."""
+    reactions: list[Reaction] = field(default_factory=list)
+    """Condemnations, condolences, calls, denials and claims of responsibility (extra field)."""
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -170,6 +203,7 @@ class Event:
             "summary": self.summary,
             "confidence": round(self.confidence, 3),
             "sources": list(self.sources),
+            "reactions": [reaction.to_record() for reaction in self.reactions],
         }
 
     @classmethod
@@ -206,6 +240,7 @@ class Event:
             summary=record.get("summary", ""),
             confidence=float(record.get("confidence", 0.0)),
             sources=list(record.get("sources", [])),
+            reactions=[Reaction.from_record(r) for r in record.get("reactions", [])],
         )
 
 

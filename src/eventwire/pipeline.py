@@ -29,6 +29,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "claim_scope",
     "actors",
     "event_type",
+    "reactions",
 )
 
 
@@ -100,6 +101,7 @@ class Pipeline:
             claims=list(frame.claims),
             confidence=frame.confidence,
             sources=[document.source] if document.source else [],
+            reactions=list(frame.reactions),
         )
         event.summary = summarize(event)
         return event

@@ -1,5 +1,23 @@
 """Extract stage: one module per field, each registered as a pipeline component by name."""
 
-from eventwire.extract import actors, casualties, detect, event_type, place, scope, time
+from eventwire.extract import (
+    actors,
+    casualties,
+    detect,
+    event_type,
+    place,
+    reactions,
+    scope,
+    time,
+)
 
-__all__ = ["actors", "casualties", "detect", "event_type", "place", "scope", "time"]
+__all__ = [
+    "actors",
+    "casualties",
+    "detect",
+    "event_type",
+    "place",
+    "reactions",
+    "scope",
+    "time",
+]

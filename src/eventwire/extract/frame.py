@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
-from eventwire.models import Actor, Claim, DatePrecision, Location
+from eventwire.models import Actor, Claim, DatePrecision, Location, Reaction
 from eventwire.nlp.analysis import AnalyzedDoc, Sentence
 
 
@@ -24,6 +24,7 @@ class EventFrame:
     event_type: str | None = None
     sub_event_type: str | None = None
     confidence: float = 0.0
+    reactions: list[Reaction] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Free-form reasons the extractors give (kept for debugging and review)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from eventwire.models import Actor, Claim, Event, Figures, Location
+from eventwire.models import Actor, Claim, Event, Figures, Location, Reaction
 from eventwire.store.schema import ClaimRow, EventRow
 
 
@@ -34,6 +34,7 @@ def event_row(item: Event) -> EventRow:
         summary=item.summary,
         confidence=item.confidence,
         sources=list(item.sources),
+        reactions=[reaction.to_record() for reaction in item.reactions],
         created_at=datetime.now(UTC).replace(tzinfo=None),
     )
 
@@ -75,6 +76,7 @@ def event_from_rows(row: EventRow, document_ids: list[str], claims: list[ClaimRo
         summary=row.summary,
         confidence=row.confidence,
         sources=list(row.sources or []),
+        reactions=[Reaction.from_record(r) for r in row.reactions or []],
     )
 
 

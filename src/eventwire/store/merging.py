@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from eventwire.models import Actor, Event, Location
+from eventwire.models import Actor, Event, Location, Reaction
 from eventwire.reconcile import reconcile
 from eventwire.store.convert import claim_rows, event_from_rows, event_row
 from eventwire.store.overrides import apply_overrides
@@ -301,7 +301,7 @@ def _original_state(session: Session, keep_id: str) -> dict[str, Any] | None:
 def _foldable(item: Event) -> dict[str, Any]:
     """The fields a merge may change on the kept event, as record values."""
     record = item.to_record()
-    keys = ("event_date", "date_precision", "location", "actor1", "actor2", "sources")
+    keys = ("event_date", "date_precision", "location", "actor1", "actor2", "sources", "reactions")
     return {key: record[key] for key in keys} | {
         "confidence": item.confidence,
         "summary": item.summary,
@@ -352,6 +352,11 @@ def _apply_fields(item: Event, fields: dict[str, Any], *, replace: bool = False)
             setattr(item, slot, actor)
     sources = list(fields.get("sources") or [])
     item.sources = sources if replace else _union(item.sources, sources)
+    reactions = [Reaction.from_record(r) for r in fields.get("reactions") or []]
+    if replace:
+        item.reactions = reactions
+    else:
+        item.reactions += [r for r in reactions if r not in item.reactions]
     confidence = float(fields.get("confidence") or 0.0)
     item.confidence = confidence if replace else max(item.confidence, confidence)
 

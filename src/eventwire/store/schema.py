@@ -52,6 +52,7 @@ class EventRow(Base):
     summary: Mapped[str] = mapped_column(Text, default="")
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     sources: Mapped[list] = mapped_column(JSON, default=list)
+    reactions: Mapped[list | None] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
