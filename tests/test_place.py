@@ -304,3 +304,16 @@ def test_auto_country_gives_no_prior_to_a_mixed_run() -> None:
     village = make_frame("Gunmen attacked the village of Wuro Kessu on Sunday.", "2023-05-02")
     extractor(village)
     assert village.location is None
+
+
+def test_a_comma_chain_ending_in_a_country_anchors_an_unknown_village() -> None:
+    location = locate("Assailants burned a school in Wuro Kessu, Centre-Nord, Burkina Faso.")
+    assert location is not None
+    assert (location.name, location.iso3, location.admin1) == ("Wuro Kessu", "BFA", "Centre-Nord")
+    assert location.geo_precision == 3
+
+
+def test_a_comma_chain_names_its_unit_kind() -> None:
+    location = locate("A bomb exploded in Wuro Kessu, Far North region, Cameroon, on Sunday.")
+    assert location is not None
+    assert (location.iso3, location.admin1) == ("CMR", "Far North")

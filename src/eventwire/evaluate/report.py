@@ -34,7 +34,8 @@ WRONG_ABOVE = {"km": 10.0}
 """A case is listed as wrong when its error is above this (default 0): distances beyond 10 km."""
 FIELD_ORDER = (
     "event_type", "sub_event_type", "actor1", "inter1", "actor2", "inter2", "fatalities",
-    "injuries", "event_date", "country", "admin1", "location", "geo_precision", "km",
+    "injuries", "event_date", "country", "admin1", "location", "place_or_admin1", "geo_precision",
+    "km",
 )  # fmt: skip
 HEADER = f"""# Accuracy
 
@@ -94,6 +95,7 @@ def metric_rows(result: EvalResult) -> list[Row]:
     rows += _date_rows(scored.of("event_date"))
     for name in ("country", "admin1", "location"):
         rows += _category_rows(scored.of(name), f"{name} name" if name == "location" else name)
+    rows += _category_rows(scored.of("place_or_admin1"), "town or admin1 named")
     rows += _category_rows(scored.of("geo_precision"), "geo_precision")
     rows += _distance_rows(scored.of("km"))
     speed = result.docs_per_second

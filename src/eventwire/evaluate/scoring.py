@@ -10,12 +10,13 @@ event counts once, in detection, and not again in every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from eventwire.evaluate.gold import GoldDocument, GoldEvent
 from eventwire.evaluate.matching import actor_match, admin_key, country_key, norm
 from eventwire.evaluate.metrics import haversine_km
-from eventwire.models import Event
+from eventwire.models import Event, Location
 from eventwire.reconcile import acled_fatalities
 
 MISSING_DATE_DAYS = 10_000
@@ -164,6 +165,38 @@ def _count_cases(gold: GoldEvent, predicted: Event, fatality_rule: str, case: An
     return cases
 
 
+def _gold_place(gold: GoldEvent) -> str:
+    return " / ".join(part for part in (gold.location, gold.admin1) if part)
+
+
+def _names_place(gold: GoldEvent, location: Location | None) -> bool:
+    """The gold town is the location, or the gold admin1 is its admin1 (GTD's "the city or
+    province named in the gold appears in the location")."""
+    if location is None:
+        return False
+    if gold.location and norm(gold.location) in (norm(location.name), norm(location.admin2)):
+        return True
+    return bool(gold.admin1) and same_admin1(gold.admin1, location)
+
+
+def same_admin1(gold_name: str, location: Location | None) -> bool:
+    """The same first-level unit, spelt alike or known to the gazetteer under both names (the
+    gold's "Extreme-North" is GeoNames' "Far North", "Adamawa" its "Adamaoua")."""
+    if location is None or not location.admin1:
+        return False
+    if admin_key(gold_name) == admin_key(location.admin1):
+        return True
+    return bool(_admin1_units(gold_name) & _admin1_units(location.admin1))
+
+
+@cache
+def _admin1_units(name: str) -> frozenset[tuple[str, str | None]]:
+    from eventwire.extract.gazetteer import get_gazetteer
+
+    places = get_gazetteer().lookup(name)
+    return frozenset((p.country_code, p.admin1_code) for p in places if p.kind == "adm1")
+
+
 def _place_cases(gold: GoldEvent, predicted: Event, case: Any) -> list[Case]:
     location = predicted.location
     cases = []
@@ -173,10 +206,15 @@ def _place_cases(gold: GoldEvent, predicted: Event, case: Any) -> list[Case]:
         cases.append(case("country", gold.country, value, wrong))
     if gold.admin1:
         value = location.admin1 if location else None
-        cases.append(case("admin1", gold.admin1, value, admin_key(gold.admin1) != admin_key(value)))
+        cases.append(case("admin1", gold.admin1, value, not same_admin1(gold.admin1, location)))
     if gold.location:
         value = location.name if location else None
         cases.append(case("location", gold.location, value, norm(gold.location) != norm(value)))
+    if gold.location or gold.admin1:
+        value = f"{location.name} / {location.admin1}" if location else None
+        cases.append(
+            case("place_or_admin1", _gold_place(gold), value, not _names_place(gold, location))
+        )
     if gold.geo_precision is not None and location is not None and location.geo_precision:
         found = location.geo_precision
         cases.append(case("geo_precision", gold.geo_precision, found, found != gold.geo_precision))

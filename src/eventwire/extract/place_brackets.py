@@ -8,6 +8,11 @@ same name) stands in with geo_precision 2, and failing that the unit itself (2 f
 for an admin1). The location keeps the village's name as the text gives it, so the record says
 what happened where, and the precision says how far the coordinates can be off.
 
+Reports in the GTD's style and many wires write the same chain with commas and the country last:
+"in Darak, Extreme-North, Cameroon", "in Cherchar, Khenchela, Algeria", "in Bani Jamra, Northern
+governorate, Bahrain". The chain is read the same way once its last item is a country: that
+country is the only one whose units may anchor it.
+
 Never a same-named place in another country: the anchor fixes the country.
 """
 
@@ -24,6 +29,12 @@ from eventwire.nlp.analysis import Sentence
 _NAME = r"[A-Z][\w'\u2019\-]*(?:[ \-](?:[A-Z]|de |du |la |el )[\w'\u2019\-]*){0,3}"
 _ALT = r"(?:\[[^\]]{1,60}\]\s*)?"  # "Goseye [Goseye-Site] (...)"
 _GROUP = re.compile(rf"({_NAME})\s*{_ALT}\(((?:{_NAME})(?:,\s*{_NAME}){{0,2}})\)")
+_UNIT_WORD = r"(?:\s+(?:region|province|state|governorate|district|department|prefecture))?"
+_CHAIN = re.compile(
+    rf"\b(?:in|near|at|of|outside)\s+(?:the\s+)?({_NAME})(?:\s+(?:village|town|city|district))?"
+    rf",\s+((?:{_NAME}){_UNIT_WORD}(?:,\s+{_NAME}{_UNIT_WORD})?),\s+({_NAME})\b"
+)
+_UNIT_WORDS = re.compile(_UNIT_WORD + r"$", re.IGNORECASE)
 _ADMIN_KINDS = ("adm1", "adm2")
 
 
@@ -46,23 +57,42 @@ def find_brackets(
     for sentence in sentences:
         for match in _GROUP.finditer(sentence.text):
             items = [item.strip() for item in match.group(2).split(",")]
-            bracket = _resolve(match.group(1), items, gaz, prior)
-            if bracket is None:
+            place = _resolve(match.group(1), items, gaz, prior)
+            if place is not None:
+                found.append(_bracket(match, sentence, place))
+        for match in _CHAIN.finditer(sentence.text):
+            country = gaz.country_named(match.group(3))
+            if country is None:
                 continue
-            found.append(
-                Bracket(
-                    match.group(1),
-                    sentence.start + match.start(1),
-                    sentence.start + match.end(1),
-                    sentence.index,
-                    bracket,
-                )
-            )
+            items = [_UNIT_WORDS.sub("", item.strip()) for item in match.group(2).split(",")]
+            place = _resolve(match.group(1), items, gaz, prior, country.alpha2)
+            if place is not None:
+                found.append(_bracket(match, sentence, place))
     return found
 
 
-def _resolve(name: str, items: list[str], gaz: Gazetteer, prior: dict[str, float]) -> Place | None:
-    anchors = [p for p in gaz.lookup(items[-1]) if p.kind in _ADMIN_KINDS]
+def _bracket(match: re.Match[str], sentence: Sentence, place: Place) -> Bracket:
+    return Bracket(
+        match.group(1),
+        sentence.start + match.start(1),
+        sentence.start + match.end(1),
+        sentence.index,
+        place,
+    )
+
+
+def _resolve(
+    name: str,
+    items: list[str],
+    gaz: Gazetteer,
+    prior: dict[str, float],
+    country: str | None = None,
+) -> Place | None:
+    anchors = [
+        p
+        for p in gaz.lookup(items[-1])
+        if p.kind in _ADMIN_KINDS and country in (None, p.country_code)
+    ]
     if not anchors:
         return None
     inner = items[:-1]
