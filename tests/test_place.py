@@ -317,3 +317,13 @@ def test_a_comma_chain_names_its_unit_kind() -> None:
     location = locate("A bomb exploded in Wuro Kessu, Far North region, Cameroon, on Sunday.")
     assert location is not None
     assert (location.iso3, location.admin1) == ("CMR", "Far North")
+
+
+def test_an_embassy_attacked_is_the_site_and_its_demonym_not_the_country() -> None:
+    location = locate(
+        "A man stabbed a guard near the Iranian Embassy in Vienna, Austria, on Sunday. "
+        "The guard was wounded and the attacker was shot dead.",
+        all_sentences=True,
+    )
+    assert location is not None
+    assert (location.name, location.iso3) == ("Vienna", "AUT")

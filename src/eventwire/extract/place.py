@@ -18,6 +18,7 @@ would not code it as a point, but the actor extractor still gets the country).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -178,11 +179,23 @@ def country_context(
         if mention.country is not None and not _elsewhere(mention):
             weights[mention.country.alpha2] += 2 if mention.sentence in event_ids else 1
     for sentence in sentences:
-        for word in set(_capitalised_words(sentence.text)):
+        for word in set(_capitalised_words(_FOREIGN_MISSION.sub(" ", sentence.text))):
             codes = gaz.demonym_countries(word)
             for code in codes:
                 weights[code] += (2 if sentence.index in event_ids else 1) / len(codes)
     return weights
+
+
+_FOREIGN_MISSION = re.compile(r"\b[A-Z][a-z]+\s+(?:embassy|consulate|ambassador|envoy)\b", re.I)
+"""'the Iranian Embassy in Vienna': the demonym names the mission's country, not the event's."""
+
+
+_TARGETED_SITE = re.compile(
+    r"\b(?:near|at|outside|attacked|targeted|stormed|bombed|raided)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,3}(?:embassy|consulate|ministry|headquarters)\s+in\W*$",
+    re.IGNORECASE,
+)
+"""'an attack near the Iranian Embassy in Vienna': the seat is the site attacked, not a speaker."""
 
 
 def _elsewhere(mention: Mention) -> bool:
@@ -312,7 +325,7 @@ def _mention_score(
     score = 4.0 if mention.sentence in event_ids else 0.0
     if c.locative.search(mention.before):
         score += 2
-    if c.reaction.search(mention.before):
+    if c.reaction.search(mention.before) and not _TARGETED_SITE.search(mention.before):
         score -= 5
     if mention.qualifies:
         score -= 3  # "(Kaya, Sanmatenga)" qualifies another place, the one the text locates
