@@ -43,7 +43,7 @@ eval: $(STAMP)
 	if [ -z "$$files" ]; then \
 		echo "no gold files in $(EVAL_DIR): evaluation skipped"; \
 	else \
-		$(BIN)/eventwire eval $$files --report $(EVAL_REPORT); \
+		$(BIN)/eventwire eval $$files --published-offset 2 --country auto --report $(EVAL_REPORT); \
 	fi
 
 clean:
