@@ -158,15 +158,28 @@ def decode_cursor(cursor: str) -> tuple[date | None, str]:
     return day, event_id
 
 
-def _after(day: date | None, event_id: str) -> ColumnElement[bool]:
-    """Rows that come after (day, event_id) in ORDER."""
-    if day is None:
-        return EventRow.event_date.is_(None) & (EventRow.id > event_id)
-    return or_(
-        EventRow.event_date < day,
-        (EventRow.event_date == day) & (EventRow.id > event_id),
-        EventRow.event_date.is_(None),
-    )
+def _page_rows(session: Session, query: Select, limit: int, cursor: str | None) -> list[Any]:
+    """Up to `limit` rows after `cursor` in ORDER.
+
+    Dated and undated events are read by two queries, each a plain range on an index: one
+    `WHERE a OR b OR date IS NULL` made SQLite collect and sort every later row (46 ms on a deep
+    page of 10,000 events, against under 1 ms for the first page)."""
+    day, last_id = decode_cursor(cursor) if cursor else (None, None)
+    rows: list[Any] = []
+    if cursor is None or day is not None:
+        dated = query.where(EventRow.event_date.is_not(None))
+        if day is not None:
+            dated = dated.where(
+                EventRow.event_date <= day, (EventRow.event_date < day) | (EventRow.id > last_id)
+            )
+        order = (EventRow.event_date.desc(), EventRow.id)
+        rows = list(session.execute(dated.order_by(*order).limit(limit)).all())
+    if len(rows) < limit:
+        undated = query.where(EventRow.event_date.is_(None))
+        if last_id is not None and day is None:
+            undated = undated.where(EventRow.id > last_id)
+        rows += session.execute(undated.order_by(EventRow.id).limit(limit - len(rows))).all()
+    return rows
 
 
 # --- events ----------------------------------------------------------------------------------
@@ -176,9 +189,7 @@ def page(session: Session, filters: EventFilter, limit: int, cursor: str | None 
     """One page of matching events after `cursor`, with the cursor of the next page."""
     # Plain rows, not ORM objects: a page is read-only and this is most of its time.
     query = filtered(select(EventRow.__table__), with_country(session, filters))
-    if cursor:
-        query = query.where(_after(*decode_cursor(cursor)))
-    rows = list(session.execute(query.order_by(*ORDER).limit(limit + 1)).all())
+    rows = _page_rows(session, query, limit + 1, cursor)
     more = len(rows) > limit
     rows = rows[:limit]
     return Page(
@@ -251,7 +262,6 @@ def record_from_rows(row: Any, document_ids: list[str], claims: list[Any]) -> di
         "summary": row.summary,
         "confidence": round(row.confidence, 3),
         "sources": list(row.sources or []),
-        "reactions": list(row.reactions or []),
     }
 
 
