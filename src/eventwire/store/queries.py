@@ -262,6 +262,7 @@ def record_from_rows(row: Any, document_ids: list[str], claims: list[Any]) -> di
         "summary": row.summary,
         "confidence": round(row.confidence, 3),
         "sources": list(row.sources or []),
+        "reactions": list(row.reactions or []),
     }
 
 
