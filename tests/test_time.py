@@ -313,3 +313,28 @@ def test_stale_thresholds_are_options() -> None:
     )
     create("time", stale_days=120)(frame)
     assert (frame.event_date, frame.date_precision) == (date(2024, 6, 15), "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Sometime between 2 May 2024 and 16 May 2024, gunmen burned a school.",
+            (date(2024, 5, 2), "month"),
+        ),
+        ("Between 3 and 9 September, soldiers killed 20 militants.", (date(2024, 9, 3), "week")),
+        ("On 3-4 September, fighting broke out in the town.", (date(2024, 9, 3), "week")),
+    ],
+)
+def test_a_span_is_dated_at_its_first_day_with_a_coarser_precision(
+    text: str, expected: tuple[date, str]
+) -> None:
+    assert one(text) == expected
+
+
+def test_a_later_discovery_is_not_the_day_of_the_killing() -> None:
+    event_date, precision, _ = run(
+        "Gunmen abducted two herders near Dori. Their bodies were discovered on Sunday.",
+        all_sentences=True,
+    )
+    assert (event_date, precision) == (date(2024, 9, 15), "week")

@@ -10,8 +10,10 @@ Conventions:
 - A day and month without a year is the most recent such date on or before publication plus
   `tolerance_days` (default 7), so "on December 30" published 2024-01-03 is 2023-12-30.
 - Week precision ("last week", "this week", "around 3 August", "3-4 August"): the Wednesday of the
-  Monday-Sunday week for a week phrase, the Saturday for a weekend, the first day for a range or an
-  approximate day; never after the publication date.
+  Monday-Sunday week for a week phrase, the Saturday for a weekend, the first day for an
+  approximate day or a span ("3-4 August", "between 16 and 31 January", ACLED's convention), with
+  week precision for spans up to seven days and month precision beyond; never after the
+  publication date.
 - Month precision ("in March 2023", "last month", "earlier this month"): the 15th (or the
   publication date when that is earlier). Year precision ("in 2019", "last year"): 1 July (same
   cap).
@@ -97,7 +99,59 @@ def resolve_dates(
                 if resolved is not None:
                     mention = _mention(text, match, resolved)
                     candidates.append((match.start(), match.end(), order, mention))
-    return _non_overlapping(candidates)
+    return _join_spans(text, _non_overlapping(candidates))
+
+
+_SPAN_OPEN = re.compile(r"(?:between|from|entre|du)\s+$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:and|to|until|through|-|–|et|au)\s*", re.IGNORECASE)
+_DAY_SPAN_LIMIT = 2
+"""A span of two days or less keeps its first day ("overnight between 7-8 November")."""
+
+
+def _join_spans(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "between 16 January 2017 and 31 January 2017": one mention, dated at its first day as ACLED
+    codes spans, with week precision up to seven days and month precision beyond."""
+    joined: list[DateMention] = []
+    index = 0
+    while index < len(mentions):
+        first = mentions[index]
+        second = mentions[index + 1] if index + 1 < len(mentions) else None
+        span = _span_of(text, first, second)
+        if span is None:
+            joined.append(first)
+            index += 1
+        else:
+            joined.append(span)
+            index += 2
+    return joined
+
+
+def _span_of(text: str, first: DateMention, second: DateMention | None) -> DateMention | None:
+    if second is None or first.value is None or second.value is None:
+        return None
+    if (
+        (first.precision != "day" and first.kind != "range")
+        or second.precision not in ("day", "week")
+    ):
+        return None
+    if not _SPAN_OPEN.search(text[max(0, first.start - 12) : first.start]):
+        return None
+    if not _SPAN_JOIN.fullmatch(text[first.end : second.start]):
+        return None
+    days = (second.value - first.value).days
+    if not _DAY_SPAN_LIMIT < days <= 62:
+        return None
+    return DateMention(
+        start=first.start,
+        end=second.end,
+        text=text[first.start : second.end],
+        value=first.value,
+        precision="week" if days <= 7 else "month",
+        relative=first.relative or second.relative,
+        kind="range",
+        approximate=True,
+        background=first.background,
+    )
 
 
 def _mention(text: str, match: re.Match[str], resolved: Resolved) -> DateMention:
@@ -164,9 +218,14 @@ def _day_month(match: re.Match[str], context: _Context, kind: str = "explicit") 
 
 
 def _range(match: re.Match[str], context: _Context) -> Resolved | None:
-    if not 0 < int(match.group("day2")) - int(match.group("day")) <= 20:
+    days = int(match.group("day2")) - int(match.group("day"))
+    if not 0 < days <= 20:
         return None
-    return _day_month(match, context, kind="range")
+    resolved = _day_month(match, context, kind="range")
+    if resolved is None or resolved[0] is None or days <= _DAY_SPAN_LIMIT:
+        return resolved
+    value, _precision, relative, kind = resolved
+    return value, "week" if days <= 7 else "month", relative, kind
 
 
 def _iso(match: re.Match[str], _context: _Context) -> Resolved | None:
