@@ -83,6 +83,9 @@ class Matcher:
     entry: ActorEntry
     insensitive: re.Pattern[str] | None
     sensitive: re.Pattern[str] | None
+    starts: frozenset[str] | None = None
+    """The lower-cased first two letters every match begins with (a match starts a word), so a
+    sentence without such a word skips this matcher; None when some alias has no literal start."""
 
     def find(self, folded: str, original: str) -> list[Match]:
         found = []
@@ -99,7 +102,19 @@ def _named_matcher(index: int, spec: dict[str, Any]) -> Matcher:
     aliases = list(spec.get("aliases", []))
     loose = [_alias_regex(a) for a in aliases if not _is_acronym(a)]
     exact = [_alias_regex(a) for a in aliases if _is_acronym(a)]
-    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0))
+    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0), _starts(aliases))
+
+
+def _starts(terms: list[str], regex: bool = False) -> frozenset[str] | None:
+    starts = set()
+    for term in terms:
+        literal = re.match(r"[A-Za-z0-9]+", fold(term) if not regex else term)
+        # in a regex term, a quantifier right after the literal may drop its last letter
+        length = len(literal.group()) - (1 if regex else 0) if literal else 0
+        if length < 2:
+            return None
+        starts.add(literal.group()[:2].lower())
+    return frozenset(starts)
 
 
 def _generic_matcher(index: int, spec: dict[str, Any]) -> Matcher:
@@ -114,7 +129,12 @@ def _generic_matcher(index: int, spec: dict[str, Any]) -> Matcher:
     loose = [
         fold(t) for t in spec.get("terms", []) if t not in set(spec.get("case_sensitive_terms", []))
     ]
-    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0))
+    terms = list(spec.get("terms", [])) + list(spec.get("case_sensitive_terms", []))
+    starts = _starts(terms, regex=True)
+    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0), starts)
+
+
+_WORD_START = re.compile(r"(?<!\w)\w\w")
 
 
 @cache
@@ -128,7 +148,14 @@ def matchers() -> tuple[Matcher, ...]:
 def find_matches(text: str) -> list[Match]:
     """All dictionary matches in `text`, overlaps resolved in favour of the longest."""
     folded = fold(text)
-    candidates = [m for matcher in matchers() for m in matcher.find(folded, text)]
+    lowered = folded.lower()
+    present = {lowered[m.start() : m.start() + 2] for m in _WORD_START.finditer(lowered)}
+    candidates = [
+        m
+        for matcher in matchers()
+        if matcher.starts is None or matcher.starts & present
+        for m in matcher.find(folded, text)
+    ]
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.kind != "named"))
     kept: list[Match] = []
     for match in candidates:
