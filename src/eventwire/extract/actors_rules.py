@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from eventwire.data import data_path, load_toml
+from eventwire.extract.prefilter import literal_starts, may_match, word_starts
 
 ACTORS_FILE = "actors.toml"
 ACRONYM_MAX = 6
@@ -102,19 +103,8 @@ def _named_matcher(index: int, spec: dict[str, Any]) -> Matcher:
     aliases = list(spec.get("aliases", []))
     loose = [_alias_regex(a) for a in aliases if not _is_acronym(a)]
     exact = [_alias_regex(a) for a in aliases if _is_acronym(a)]
-    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0), _starts(aliases))
-
-
-def _starts(terms: list[str], regex: bool = False) -> frozenset[str] | None:
-    starts = set()
-    for term in terms:
-        literal = re.match(r"[A-Za-z0-9]+", fold(term) if not regex else term)
-        # in a regex term, a quantifier right after the literal may drop its last letter
-        length = len(literal.group()) - (1 if regex else 0) if literal else 0
-        if length < 2:
-            return None
-        starts.add(literal.group()[:2].lower())
-    return frozenset(starts)
+    starts = literal_starts([fold(a) for a in aliases], regex=False)
+    return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0), starts)
 
 
 def _generic_matcher(index: int, spec: dict[str, Any]) -> Matcher:
@@ -130,11 +120,8 @@ def _generic_matcher(index: int, spec: dict[str, Any]) -> Matcher:
         fold(t) for t in spec.get("terms", []) if t not in set(spec.get("case_sensitive_terms", []))
     ]
     terms = list(spec.get("terms", [])) + list(spec.get("case_sensitive_terms", []))
-    starts = _starts(terms, regex=True)
+    starts = literal_starts(terms)
     return Matcher(entry, _bounded(loose, re.IGNORECASE), _bounded(exact, 0), starts)
-
-
-_WORD_START = re.compile(r"(?<!\w)\w\w")
 
 
 @cache
@@ -148,12 +135,11 @@ def matchers() -> tuple[Matcher, ...]:
 def find_matches(text: str) -> list[Match]:
     """All dictionary matches in `text`, overlaps resolved in favour of the longest."""
     folded = fold(text)
-    lowered = folded.lower()
-    present = {lowered[m.start() : m.start() + 2] for m in _WORD_START.finditer(lowered)}
+    present = word_starts(folded)
     candidates = [
         m
         for matcher in matchers()
-        if matcher.starts is None or matcher.starts & present
+        if may_match(matcher.starts, present)
         for m in matcher.find(folded, text)
     ]
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.kind != "named"))

@@ -13,6 +13,7 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.actors import sentence_weight
 from eventwire.extract.frame import EventFrame
+from eventwire.extract.prefilter import literal_starts, may_match, word_starts
 from eventwire.nlp.analysis import Sentence
 
 LEXICON = "lexicons/event_types.toml"
@@ -34,6 +35,13 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 def feature_patterns() -> dict[str, re.Pattern[str]]:
     lexicon = load_toml(LEXICON)
     return {name: _compile(patterns) for name, patterns in lexicon["features"].items()}
+
+
+@cache
+def feature_starts() -> dict[str, frozenset[str] | None]:
+    """Per feature, the word starts one of its patterns needs (see `prefilter`)."""
+    features = load_toml(LEXICON)["features"]
+    return {name: literal_starts(patterns) for name, patterns in features.items()}
 
 
 @cache
@@ -98,8 +106,10 @@ def score_frame(frame: EventFrame) -> Scores:
         weight = sentence_weight(sentence, rank)
         scores.top_weight = max(scores.top_weight, weight)
         negated = bool(NEGATED.search(sentence.text))
+        present = word_starts(sentence.text)
+        starts = feature_starts()
         for name, pattern in feature_patterns().items():
-            if negated and name in HARM_FEATURES:
+            if (negated and name in HARM_FEATURES) or not may_match(starts[name], present):
                 continue
             if pattern.search(sentence.text):
                 scores.features[name] = scores.features.get(name, 0.0) + weight
