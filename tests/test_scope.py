@@ -31,3 +31,29 @@ def test_a_sentence_dated_near_the_event_keeps_its_claims() -> None:
     assert not dated_elsewhere("It was the worst attack since 2019.", sunday, date(2024, 5, 14))
     assert dated_elsewhere("In 2019, 30 people were killed.", sunday, date(2024, 5, 14))
     assert dated_elsewhere("In April, 9 people died there.", sunday, date(2024, 5, 14))
+
+
+BACKGROUND = (
+    "Gunmen killed at least 14 villagers in an attack on Kolo, in western Niger, on Sunday, "
+    "local officials said. "
+    "A regional official said 17 people had died. "
+    "More than 5,000 people have been killed in the region, according to monitors. "
+    "Around two million people are displaced across the country. "
+    "In the following months, similar raids killed hundreds more. "
+    "The attack came a year after gunmen killed 40 people at a market in Ayorou. "
+    "At least 20 people have been wounded in the attack, a nurse said."
+)
+
+
+def test_standing_totals_and_history_give_no_claims() -> None:
+    (event,) = Pipeline().events_of(make_doc(BACKGROUND, "2024-05-14"))
+    figures = sorted((c.kind, c.low) for c in event.claims)
+    assert figures == [("injured", 20), ("killed", 14), ("killed", 17)]
+    assert event.fatalities.high == 17
+
+
+def test_a_present_tense_toll_in_the_lede_is_the_events() -> None:
+    (event,) = Pipeline().events_of(
+        make_doc("At least 12 people have been killed in Konduga, police said.", "2024-05-14")
+    )
+    assert [(c.kind, c.low) for c in event.claims] == [("killed", 12)]

@@ -36,6 +36,7 @@ from eventwire.extract.casualties_syntax import (
     is_cumulative,
     is_hypothetical,
     is_negated,
+    is_standing_total,
     is_subset,
     lemma,
     noun_kind,
@@ -57,6 +58,9 @@ ZERO_WORDS = frozenset({"nobody", "none", "noone", "no-one"})
 SINGLE_PRONOUNS = frozenset({"he", "she", "him", "her"})
 REFLEXIVES = frozenset({"himself", "herself"})
 NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", "EVENT", "DATE"})
+LEDE_SENTENCES_FOR_TOTALS = 2
+"""A toll in the first two sentences is the event's, whatever its tense ("12 people have been
+killed in Konduga")."""
 CURRENCY = frozenset({"$", "€", "£", "¥", "usd", "eur", "cfa", "fcfa", "naira", "dollars"})
 
 
@@ -124,8 +128,9 @@ def sentence_claims(
 
     claims: list[Claim] = []
     found_figures = figures(doc)
+    past_lede = sentence.index >= LEDE_SENTENCES_FOR_TOTALS
     for figure in found_figures:
-        found = figure_claim(figure)
+        found = figure_claim(figure, past_lede)
         if found is not None:
             claims.append(make(*found))
     for found in unnumbered_claims(doc, found_figures):
@@ -140,12 +145,16 @@ def sentence_claims(
 ClaimParts = tuple[str, int, "int | None", str, str, "str | None"]
 
 
-def figure_claim(figure: Figure) -> ClaimParts | None:
-    """(kind, low, high, qualifier, victims, source) of a figure, or None if it is no claim."""
+def figure_claim(figure: Figure, past_lede: bool = False) -> ClaimParts | None:
+    """(kind, low, high, qualifier, victims, source) of a figure, or None if it is no claim.
+    `past_lede`: the sentence comes after the lede, where a present-tense toll tied to no event
+    is a standing total of the conflict, not this event's."""
     if _not_a_count(figure):
         return None
     attachment = attach(figure)
     if attachment is None or not _real(attachment, figure):
+        return None
+    if past_lede and is_standing_total(attachment):
         return None
     counted = attachment.counted
     if counted is not None and lemma(counted) in word_set("non_person", "nouns"):

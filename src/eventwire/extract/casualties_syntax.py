@@ -371,6 +371,19 @@ def is_cumulative(attachment: Attachment, figure: Figure | None = None) -> bool:
     return any(_cumulative_modifier(child) for token in tokens for child in token.children)
 
 
+def is_standing_total(attachment: Attachment) -> bool:
+    """A present-tense toll with nothing tying it to an event: "more than 40,000 people have been
+    killed in the northeast", "seven million people are displaced across Congo". Reported speech
+    ("said 15 had died") is past, and an event's own toll names it ("have been killed in the
+    attack", "on Sunday")."""
+    verb = _clause_head(governing_verb(attachment))
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if not any(token.tag_ in ("VBP", "VBZ") for token in finite):
+        return False
+    anchors = word_set("cumulative", "event_anchors")
+    return not any(lemma(token) in anchors or token.lower_ in anchors for token in verb.subtree)
+
+
 def _clause_head(verb: Token) -> Token:
     """The first verb of a coordination ("has killed ... and displaced ...")."""
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
