@@ -399,3 +399,21 @@ def test_students_who_beat_someone_are_a_mob_not_an_armed_group() -> None:
     frame = typed("On Tuesday, striking students attacked two teachers in Koupela.", "Burkina Faso")
     assert frame.event_type == "Riots"
     assert frame.actor1.inter == 5
+
+
+def test_a_separate_incident_is_an_event_of_its_own() -> None:
+    from eventwire.pipeline import Pipeline
+    from tests.helpers import make_doc
+
+    text = (
+        "Gunmen killed nine soldiers in an ambush near Diffa on Monday, the army said. "
+        "Two more soldiers died of their wounds later. "
+        "In a separate incident on Tuesday, a suicide bomber killed four civilians at a market "
+        "in Maiduguri, police said."
+    )
+    first, second = Pipeline().events_of(make_doc(text, "2024-05-15"))
+    assert (first.event_type, first.location.name) == ("Battles", "Diffa")
+    assert (second.sub_event_type, second.location.name) == ("Suicide bomb", "Maiduguri")
+    assert {c.low for c in first.claims} == {9, 2}
+    assert [c.low for c in second.claims] == [4]
+    assert (first.event_date.day, second.event_date.day) == (13, 14)

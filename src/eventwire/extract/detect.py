@@ -7,8 +7,9 @@ Three kinds of sentence state an event (lexicon: data/lexicons/event_types.toml,
   "workers staged a sit-in to denounce ..." states a protest, its grievance is no reaction;
 - when the article has neither, a non-violent development (goods seized at a checkpoint, a curfew
   imposed, an agreement signed): ACLED's strategic developments.
-A sentence that only announces, threatens, calls for or denies an action states no event. All
-event sentences of one article form one event frame.
+A sentence that only announces, threatens, calls for or denies an action states no event. The
+event sentences of an article form one event frame, unless a sentence says it tells another
+incident ("In a separate incident", "Elsewhere"): each such sentence opens a frame of its own.
 """
 
 from __future__ import annotations
@@ -67,8 +68,22 @@ def event_sentences(doc: AnalyzedDoc) -> list[Sentence]:
 
 
 def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:
-    sentences = event_sentences(doc)
-    return [EventFrame(doc, sentences)] if sentences else []
+    return [EventFrame(doc, group) for group in split_events(event_sentences(doc))]
+
+
+def split_events(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """One group per event the article reports: a sentence that says it tells another incident
+    ("In a separate incident, ...", "Elsewhere, ...") opens a new group. A group whose only
+    sentence has no violence or casualty cue ("Separately, workers held a sit-in") still counts:
+    the collective-action rule chose it."""
+    groups: list[list[Sentence]] = []
+    marker = detection_patterns()["separate"]
+    for sentence in sentences:
+        if not groups or marker.search(sentence.text[:80]):
+            groups.append([sentence])
+        else:
+            groups[-1].append(sentence)
+    return groups
 
 
 @register("detect")
