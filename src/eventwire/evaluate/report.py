@@ -59,8 +59,13 @@ How to read the tables:
 - GTD attack types are mapped to ACLED types by `src/eventwire/data/eval/gtd_attack_types.toml`;
   GTD has no coordinates, so no distances. A GTD summary states its date only in the prefix that
   is cut, so GTD's event_date rows measure what the extractor does with an undated text.
-- ACLED notes seldom name the country (an export covers one country), so ACLED's place rows
-  measure the geocoder without that hint; older ACLED notes (before about 2018) rarely give a date.
+- ACLED notes seldom name the country (an export covers one country). `make eval` runs with
+  `--country auto` (the country is learnt from the run once it dominates the placed events) and
+  publication two days after the gold date; older ACLED notes (before about 2018) rarely give a
+  date, so "event_date exact, of those given" says how far a stated date can be trusted.
+- "town or admin1 named": the gold town is the location (or its admin2), or the gold admin1 is its
+  admin1; admin1 names match through the gazetteer's alternate names ("Extreme-North" = "Far
+  North").
 - Distances are haversine, where both gold and prediction have coordinates (`n`).
 - geo_precision (1 town, 2 near a town or part of a region, 3 a region) is scored where the gold
   codes it and the prediction is a point with a precision (`n`), so it measures the precision
