@@ -222,3 +222,19 @@ def test_no_group_claiming_names_nobody() -> None:
 def test_forest_rangers_are_police() -> None:
     _, second = actors_of("Gunmen attacked forest rangers near Pama, wounding two.", "Burkina Faso")
     assert second is not None and second.name == "Police Forces of Burkina Faso"
+
+
+def test_a_retired_or_off_duty_officer_is_a_civilian() -> None:
+    _first, second = actors_of(
+        "Gunmen shot dead a retired policeman at his home in Dori on Sunday.", "Burkina Faso"
+    )
+    assert second is not None and (second.name, second.inter) == ("Civilians (Burkina Faso)", 7)
+
+
+def test_forces_after_a_named_force_are_its_own_not_the_countrys_army() -> None:
+    first, second = actors_of(
+        "French Operation Barkhane forces conducted airstrikes near Gorom-Gorom on Monday.",
+        "Burkina Faso",
+    )
+    assert first is not None and first.name == "Military Forces of France"
+    assert second is None

@@ -191,8 +191,16 @@ def event_country(frame: EventFrame) -> str | None:
     return None
 
 
+_OFF_DUTY = re.compile(r"\b(?:retired|former|off-duty|ex-|demobili[sz]ed)\s*(?:\w+\s+)?$", re.I)
+CIVILIANS = "Civilians ({country})"
+
+
 def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str, int]:
     entry = match.entry
+    if entry.kind in STATE_KINDS and _OFF_DUTY.search(sentence.text[: match.start]):
+        return fill_name(
+            CIVILIANS, country
+        ), 7  # ACLED: a retired or off-duty officer is a civilian
     if entry.kind in STATE_KINDS:
         own = country_before(sentence.text, match.start)
         if own and country and own != country:

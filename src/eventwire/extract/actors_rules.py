@@ -149,7 +149,25 @@ def find_matches(text: str) -> list[Match]:
             kept.append(match)
     ordered = sorted(kept, key=lambda m: m.start)
     either = _merge_adjacent(ordered, text, _join_alternatives)
-    return _merge_adjacent(either, text, _join_parent)
+    return _drop_head_nouns(_merge_adjacent(either, text, _join_parent), text)
+
+
+def _drop_head_nouns(matches: list[Match], text: str) -> list[Match]:
+    """ "Operation Barkhane forces", "Wagner troops": a state-forces word right after a named actor
+    is its head noun, not a second actor (the country's army). Other generic words after a name
+    ("ISGS militants") stay: the actors extractor folds them into the name with their role."""
+    kept: list[Match] = []
+    for match in matches:
+        previous = kept[-1] if kept else None
+        head_noun = (
+            previous is not None
+            and previous.entry.kind == "named"
+            and match.entry.kind in ("military", "police")
+            and not text[previous.end : match.start].strip(" -")
+        )
+        if not head_noun:
+            kept.append(match)
+    return kept
 
 
 _PARENT_OPEN = re.compile(r"\s*\(\s*")
