@@ -57,3 +57,22 @@ def test_a_present_tense_toll_in_the_lede_is_the_events() -> None:
         make_doc("At least 12 people have been killed in Konduga, police said.", "2024-05-14")
     )
     assert [(c.kind, c.low) for c in event.claims] == [("killed", 12)]
+
+
+def test_history_and_stale_dates_past_the_lede_are_not_parsed() -> None:
+    from eventwire.extract.scope import worth_parsing
+    from eventwire.models import Document
+    from eventwire.nlp.analysis import analyze
+
+    text = (
+        "Gunmen killed 14 villagers in an attack on Kolo on Sunday. "
+        "Officials said 17 people had died. "
+        "The army sent reinforcements. "
+        "Residents fled to Niamey. "
+        "In March 2021, raids on two nearby villages killed around 60 people. "
+        "In the following months, similar raids killed hundreds more. "
+        "A nurse said on Monday that 20 people had been wounded."
+    )
+    document = Document(id="kolo", text=text, published=date(2024, 5, 14))
+    verdicts = [worth_parsing(s, document) for s in analyze(document, parse=False).sentences]
+    assert verdicts == [True, True, True, True, False, False, True]

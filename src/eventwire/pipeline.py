@@ -15,6 +15,7 @@ from typing import Any
 
 import eventwire.extract  # noqa: F401  (registers the built-in components)
 from eventwire.extract.frame import EventFrame
+from eventwire.extract.scope import worth_parsing
 from eventwire.models import Document, Event, text_id
 from eventwire.nlp.analysis import AnalyzedDoc, analyze_many
 from eventwire.reconcile import reconcile
@@ -64,7 +65,7 @@ class Pipeline:
         """
         iterator = iter(documents)
         while batch := list(islice(iterator, self.config.batch_size)):
-            for analyzed in analyze_many(batch):
+            for analyzed in analyze_many(batch, screen=worth_parsing):
                 try:
                     events = self.events_of(analyzed)
                 except Exception as error:

@@ -21,8 +21,10 @@ from typing import Any
 
 from eventwire.data import load_toml
 from eventwire.extract.frame import EventFrame
+from eventwire.extract.time import Staleness
 from eventwire.extract.time_rules import DateMention, resolve_dates
-from eventwire.models import Claim
+from eventwire.models import Claim, Document
+from eventwire.nlp.analysis import LEDE_SENTENCES, Sentence
 from eventwire.registry import register
 
 DAY_TOLERANCE = 7
@@ -91,3 +93,22 @@ def scope_claims(frame: EventFrame) -> None:
 @register("claim_scope")
 def make_claim_scope(**_options: Any) -> Callable[[EventFrame], None]:
     return scope_claims
+
+
+def worth_parsing(sentence: Sentence, document: Document) -> bool:
+    """The parse screen: a cued sentence past the lede that tells history, or dates itself only
+    long before publication, would give no claim of this event (`scope_claims` drops them), so
+    it is not parsed. Lede sentences are always parsed."""
+    if sentence.index < LEDE_SENTENCES:
+        return True
+    if tells_history(sentence.text):
+        return False
+    if document.published is None:
+        return True
+    staleness = Staleness()
+    mentions = [
+        m
+        for m in resolve_dates(sentence.text, document.published)
+        if m.value is not None and not m.background
+    ]
+    return not mentions or not all(staleness.is_stale(m, document.published) for m in mentions)

@@ -8,7 +8,7 @@ go through the parser.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
@@ -95,8 +95,15 @@ def analyze(document: Document, parse: bool = True) -> AnalyzedDoc:
     return analyze_many([document], parse=parse)[0]
 
 
-def analyze_many(documents: Iterable[Document], parse: bool = True) -> list[AnalyzedDoc]:
-    """Split and cue every document; parse the cued sentences of all of them in one batch."""
+ParseScreen = Callable[[Sentence, Document], bool]
+"""Whether a sentence that `needs_parse` is still worth parsing (False: leave it unparsed)."""
+
+
+def analyze_many(
+    documents: Iterable[Document], parse: bool = True, screen: ParseScreen | None = None
+) -> list[AnalyzedDoc]:
+    """Split and cue every document; parse the cued sentences of all of them in one batch.
+    `screen` can veto the parse of a cued sentence (the pipeline drops history and stale dates)."""
     analyzed = []
     for document in documents:
         sentences = [
@@ -105,7 +112,7 @@ def analyze_many(documents: Iterable[Document], parse: bool = True) -> list[Anal
         ]
         analyzed.append(AnalyzedDoc(document, sentences))
     if parse:
-        _parse_cued(analyzed)
+        _parse_cued(analyzed, screen)
     return analyzed
 
 
@@ -139,8 +146,13 @@ def needs_parse(sentence: Sentence) -> bool:
     return sentence.index < LEDE_SENTENCES or has_figure(sentence)
 
 
-def _parse_cued(analyzed: list[AnalyzedDoc]) -> None:
-    todo = [s for doc in analyzed for s in doc.sentences if needs_parse(s)]
+def _parse_cued(analyzed: list[AnalyzedDoc], screen: ParseScreen | None = None) -> None:
+    todo = [
+        s
+        for doc in analyzed
+        for s in doc.sentences
+        if needs_parse(s) and (screen is None or screen(s, doc.document))
+    ]
     if not todo:
         return
     nlp = load_model("en")
