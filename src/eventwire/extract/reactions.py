@@ -2,10 +2,12 @@
 
 Recorded on the event they react to (`Event.reactions`), never as events of their own. A cheap,
 lexical pass over every sentence of the article (no parse): the reaction kind comes from
-data/lexicons/reactions.toml, the reacting party from the actor dictionary when it names one
-before the reaction word, else from the capitalised phrase that opens the clause ("The United
-Nations Secretary-General", "ECOWAS", "France"). Claims of responsibility also set actor1; that
-is the actors extractor's job (actors_claims), this one only records them.
+data/lexicons/reactions.toml; the reacting party is the agent after a passive or a noun ("claimed
+by JNIM", "condemnation from the U.N. Secretary-General"), else the actor dictionary's last name
+before the reaction word, else the capitalised phrase that opens the clause ("The African Union
+Commission", "Rights groups"). A negated claim ("no group has claimed") is none. Claims of
+responsibility also set actor1; that is the actors extractor's job (actors_claims), this one only
+records them. Every event of an article gets the article's reactions.
 """
 
 from __future__ import annotations
