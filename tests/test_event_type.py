@@ -417,3 +417,11 @@ def test_a_separate_incident_is_an_event_of_its_own() -> None:
     assert {c.low for c in first.claims} == {9, 2}
     assert [c.low for c in second.claims] == [4]
     assert (first.event_date.day, second.event_date.day) == (13, 14)
+
+
+def test_demonstrators_who_block_a_road_are_a_violent_demonstration() -> None:
+    frame = typed(
+        "On Monday, traders blocked the main road into Kaya to protest the closure of the market.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
