@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from eventwire.models import Actor, Event, Location, Reaction
 from eventwire.reconcile import reconcile
-from eventwire.store.convert import claim_rows, event_from_rows, event_row
+from eventwire.store.convert import claim_rows, event_row
+from eventwire.store.loading import load_event
 from eventwire.store.overrides import apply_overrides
 from eventwire.store.schema import (
     ClaimRow,
@@ -80,21 +81,6 @@ class MergingMixin:
 
 def now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def load_event(session: Session, event_id: str) -> Event:
-    row = session.get(EventRow, event_id)
-    if row is None:
-        raise KeyError(f"no event {event_id!r}")
-    claims = session.scalars(
-        select(ClaimRow).where(ClaimRow.event_id == event_id).order_by(ClaimRow.id)
-    ).all()
-    documents = session.scalars(
-        select(EventDocumentRow.document_id)
-        .where(EventDocumentRow.event_id == event_id)
-        .order_by(EventDocumentRow.document_id)
-    ).all()
-    return event_from_rows(row, list(documents), list(claims))
 
 
 # --- merge -----------------------------------------------------------------------------------

@@ -20,9 +20,9 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
 from eventwire.models import EVENT_TYPES, Event, Location
-from eventwire.store.convert import event_from_rows
+from eventwire.store.loading import chunks, claims_and_documents, load_events
 from eventwire.store.repository import EventFilter
-from eventwire.store.schema import ClaimRow, EventDocumentRow, EventRow, OverrideRow
+from eventwire.store.schema import EventRow, OverrideRow
 
 ORDER = (EventRow.event_date.desc().nulls_last(), EventRow.id)
 GROUPS = {"event_type": EventRow.event_type, "country": EventRow.country}
@@ -211,37 +211,10 @@ def all_events(session: Session, filters: EventFilter) -> list[Event]:
     return load_events(session, list(rows))
 
 
-def load_events(session: Session, rows: Sequence[EventRow]) -> list[Event]:
-    """Events for `rows`, with their claims and documents in two queries for the whole batch."""
-    claims, documents = _claims_and_documents(session, [row.id for row in rows])
-    return [event_from_rows(row, documents[row.id], claims[row.id]) for row in rows]
-
-
 def load_records(session: Session, rows: Sequence[Any]) -> list[dict[str, Any]]:
     """As `load_events(...)` then `to_record()`, without the detour (a third of a page's time)."""
-    claims, documents = _claims_and_documents(session, [row.id for row in rows])
+    claims, documents = claims_and_documents(session, [row.id for row in rows])
     return [record_from_rows(row, documents[row.id], claims[row.id]) for row in rows]
-
-
-def _claims_and_documents(
-    session: Session, ids: list[str]
-) -> tuple[dict[str, list[Any]], dict[str, list[str]]]:
-    """Claim rows (plain rows with the columns as attributes) and document ids per event."""
-    claims: dict[str, list[Any]] = defaultdict(list)
-    documents: dict[str, list[str]] = defaultdict(list)
-    for chunk in _chunks(ids):
-        for claim in session.execute(
-            select(ClaimRow.__table__).where(ClaimRow.event_id.in_(chunk)).order_by(ClaimRow.id)
-        ):
-            claims[claim.event_id].append(claim)
-        links = session.execute(
-            select(EventDocumentRow.event_id, EventDocumentRow.document_id)
-            .where(EventDocumentRow.event_id.in_(chunk))
-            .order_by(EventDocumentRow.document_id)
-        )
-        for event_id, document_id in links:
-            documents[event_id].append(document_id)
-    return claims, documents
 
 
 def record_from_rows(row: Any, document_ids: list[str], claims: list[Any]) -> dict[str, Any]:
@@ -307,7 +280,7 @@ def _claim_record(claim: Any) -> dict[str, Any]:
 def reviewed_fields(session: Session, ids: Sequence[str]) -> dict[str, list[str]]:
     """Field names with a human-reviewed value, per event id."""
     found: dict[str, list[str]] = defaultdict(list)
-    for chunk in _chunks(list(ids)):
+    for chunk in chunks(list(ids)):
         rows = session.execute(
             select(OverrideRow.event_id, OverrideRow.field)
             .where(OverrideRow.event_id.in_(chunk))
@@ -316,10 +289,6 @@ def reviewed_fields(session: Session, ids: Sequence[str]) -> dict[str, list[str]
         for event_id, field in rows:
             found[event_id].append(field)
     return dict(found)
-
-
-def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
-    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 # --- aggregates ------------------------------------------------------------------------------

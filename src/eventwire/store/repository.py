@@ -14,7 +14,8 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventwire.models import Document, Event
-from eventwire.store.convert import claim_rows, event_from_rows, event_row
+from eventwire.store.convert import claim_rows, event_row
+from eventwire.store.loading import load_events
 from eventwire.store.merging import MergingMixin
 from eventwire.store.schema import ClaimRow, DocumentRow, EventDocumentRow, EventRow
 
@@ -93,12 +94,12 @@ class Store(MergingMixin):
         query = _filtered(select(EventRow), filters or EventFilter())
         with self.session() as session:
             rows = session.scalars(query).all()
-            return [self._load(session, row) for row in rows]
+            return load_events(session, list(rows))
 
     def event(self, event_id: str) -> Event | None:
         with self.session() as session:
             row = session.get(EventRow, event_id)
-            return self._load(session, row) if row else None
+            return load_events(session, [row])[0] if row else None
 
     def document(self, document_id: str) -> DocumentRow | None:
         with self.session() as session:
@@ -112,16 +113,6 @@ class Store(MergingMixin):
                 table.__tablename__: session.scalar(select(func.count()).select_from(table)) or 0
                 for table in (DocumentRow, EventRow, ClaimRow)
             }
-
-    @staticmethod
-    def _load(session: Session, row: EventRow) -> Event:
-        claims = session.scalars(
-            select(ClaimRow).where(ClaimRow.event_id == row.id).order_by(ClaimRow.id)
-        ).all()
-        document_ids = session.scalars(
-            select(EventDocumentRow.document_id).where(EventDocumentRow.event_id == row.id)
-        ).all()
-        return event_from_rows(row, list(document_ids), list(claims))
 
 
 def _filtered(query: Select, filters: EventFilter) -> Select:

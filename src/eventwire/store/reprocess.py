@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from eventwire.models import Document, Event
 from eventwire.store.convert import claim_rows, event_row
-from eventwire.store.merging import _foldable, _refold, load_event
+from eventwire.store.loading import load_event
+from eventwire.store.merging import _foldable, _refold
 from eventwire.store.overrides import apply_overrides
 from eventwire.store.repository import Store
 from eventwire.store.schema import (

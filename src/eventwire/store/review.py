@@ -17,7 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from eventwire.models import EVENT_TYPES, Actor, Location
-from eventwire.store.merging import load_event, merge_events, split_merge
+from eventwire.store.loading import load_event
+from eventwire.store.merging import merge_events, split_merge
 from eventwire.store.overrides import SETTERS, apply_overrides
 from eventwire.store.repository import Store
 from eventwire.store.schema import AuditRow, EventMergeRow, EventRow, OverrideRow
