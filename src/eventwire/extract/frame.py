@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Protocol
 
 from eventwire.models import Actor, Claim, DatePrecision, Location, Reaction
@@ -35,7 +36,7 @@ class EventFrame:
     @property
     def country_hint(self) -> str | None:
         """ISO alpha-2 of the event's country, once the place extractor has set it."""
-        return _alpha2(self.location.iso3) if self.location and self.location.iso3 else None
+        return alpha2_of(self.location.iso3) if self.location and self.location.iso3 else None
 
 
 class Extractor(Protocol):
@@ -44,7 +45,9 @@ class Extractor(Protocol):
     def __call__(self, frame: EventFrame) -> None: ...
 
 
-def _alpha2(iso3: str) -> str | None:
+@cache
+def alpha2_of(iso3: str) -> str | None:
+    """ISO alpha-2 of an alpha-3 code, None when pycountry knows none."""
     import pycountry
 
     country = pycountry.countries.get(alpha_3=iso3)

@@ -20,9 +20,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 
-from eventwire.extract.frame import EventFrame
+from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
 from eventwire.extract.gazetteer_admin import admin2_of
 from eventwire.extract.place_brackets import Bracket, find_brackets
@@ -59,7 +58,7 @@ class CountryTally:
     def add(self, location: Location | None) -> None:
         if location is None or location.geo_precision is None or not location.iso3:
             return
-        self.counts[_alpha2(location.iso3)] += 1
+        self.counts[alpha2_of(location.iso3) or location.iso3] += 1
 
     def prior(self) -> dict[str, float]:
         total = sum(self.counts.values())
@@ -67,14 +66,6 @@ class CountryTally:
             return {}
         code, count = self.counts.most_common(1)[0]
         return {code: PRIOR_WEIGHT} if count / total >= self.min_share else {}
-
-
-@lru_cache(maxsize=512)
-def _alpha2(iso3: str) -> str:
-    import pycountry
-
-    found = pycountry.countries.get(alpha_3=iso3)
-    return found.alpha_2 if found else iso3
 
 
 def country_code(value: str, gaz: Gazetteer | None = None) -> str:
