@@ -113,12 +113,14 @@ def test_published_offset_and_limit() -> None:
     assert gold.documents[0].document.published == date(2023, 3, 24)
 
 
-def test_gtd_reader_cuts_the_date_prefix_and_maps_attack_types() -> None:
+def test_gtd_reader_keeps_the_date_prefix_unless_told_and_maps_attack_types() -> None:
     gold = read_gold(GTD)
-    texts = [d.document.text for d in gold.documents]
-    assert texts[0].startswith("Assailants detonated") and "2019" not in texts[0]
-    assert texts[2].startswith("Assailants abducted three quarry workers")
+    assert gold.documents[0].document.text.startswith("03/15/2019: Assailants detonated")
+    stripped = [d.document.text for d in read_gold(GTD, strip_date_prefix=True).documents]
+    assert stripped[0].startswith("Assailants detonated") and "2019" not in stripped[0]
+    assert stripped[2].startswith("Assailants abducted three quarry workers")
     bomb, assault, kidnap = (d.events[0] for d in gold.documents)
+    assert bomb.text_date == date(2019, 3, 15) and kidnap.text_date is None
     assert (bomb.event_type, bomb.sub_event_type) == ("Explosions/Remote violence", None)
     assert (bomb.fatalities, bomb.injuries, bomb.actor1) == (2, None, "Al-Shabaab")
     assert (assault.event_type, assault.sub_event_type) == ("Battles", "Armed clash")
@@ -317,3 +319,18 @@ def test_eval_command_fails_on_a_file_it_cannot_read(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["eval", str(unknown)])
     assert result.exit_code == 1
     assert "cannot tell the gold format" in result.stderr
+
+
+def test_date_scored_apart_where_the_gold_day_and_the_texts_own_date_agree() -> None:
+    from eventwire.evaluate.scoring import compare
+
+    event = Event(
+        id="e", document_ids=["d"], event_type="", sub_event_type="", event_date=date(2019, 3, 15)
+    )
+    agreed = GoldEvent(event_date=date(2019, 3, 15), text_date=date(2019, 3, 15))
+    disputed = GoldEvent(event_date=date(2019, 3, 11), text_date=date(2019, 3, 15))
+    fields = [
+        [c.field for c in compare(g, event, "x", "t", "best") if c.field.startswith("event_date")]
+        for g in (agreed, disputed)
+    ]
+    assert fields == [["event_date", "event_date_agreed"], ["event_date"]]

@@ -223,6 +223,11 @@ def export(db_url: str | None, fmt: str, out: Path | None) -> None:
     "--errors", type=click.IntRange(min=0), default=0, help="List N worst cases per field."
 )
 @COUNTRY
+@click.option(
+    "--strip-date-prefix",
+    is_flag=True,
+    help='Cut GTD\'s "MM/DD/YYYY: " prefix, to measure what is done with an undated summary.',
+)
 def eval_(
     gold: tuple[Path, ...],
     fmt: str | None,
@@ -231,11 +236,12 @@ def eval_(
     report: Path | None,
     errors: int,
     country: str | None,
+    strip_date_prefix: bool,
 ) -> None:
     """Score the pipeline against GOLD files (ACLED CSV, GTD CSV or eventwire JSONL gold)."""
     from eventwire.evaluate.command import run_eval
 
-    status = run_eval(gold, fmt, limit, offset, report, errors, country)
+    status = run_eval(gold, fmt, limit, offset, report, errors, country, strip_date_prefix)
     if status:
         sys.exit(status)
 

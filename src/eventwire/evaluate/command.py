@@ -29,6 +29,7 @@ def command_line(
     report: Path | None,
     errors: int,
     country: str | None = None,
+    strip_date_prefix: bool = False,
 ) -> str:
     """The command as typed, rebuilt from its options (for the history file)."""
     words = ["eventwire", "eval", *map(str, paths)]
@@ -44,6 +45,8 @@ def command_line(
         words += ["--errors", str(errors)]
     if country:
         words += ["--country", country]
+    if strip_date_prefix:
+        words.append("--strip-date-prefix")
     return shlex.join(words)
 
 
@@ -55,6 +58,7 @@ def run_eval(
     report: Path | None,
     errors: int,
     country: str | None = None,
+    strip_date_prefix: bool = False,
 ) -> int:
     """Evaluate each gold file; print the tables (and worst cases); add the run to `report`.
     Returns the exit status: 1 when no gold file could be evaluated."""
@@ -67,7 +71,9 @@ def run_eval(
 
                 options = {"place": {"country": country}} if country else {}
                 pipeline = Pipeline(PipelineConfig(options=options))
-            result = evaluate_file(path, fmt, offset, limit, pipeline)
+            result = evaluate_file(
+                path, fmt, offset, limit, pipeline, strip_date_prefix=strip_date_prefix
+            )
         except (OSError, ValueError, UnicodeDecodeError) as error:
             click.echo(f"{path}: cannot evaluate: {error}", err=True)
             continue
@@ -83,7 +89,9 @@ def run_eval(
         click.echo("eventwire eval: no gold file could be evaluated", err=True)
         return 1
     if report is not None:
-        command = command_line(paths, fmt, limit, offset, report, errors, country)
+        command = command_line(
+            paths, fmt, limit, offset, report, errors, country, strip_date_prefix
+        )
         add_to_history(report, run_section(results, command, offset))
         click.echo(f"added this run to {report}", err=True)
     return 0

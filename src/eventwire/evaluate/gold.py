@@ -41,6 +41,9 @@ class GoldEvent:
     injuries: int | None = None
     actor2_coded: bool = True
     """False when the source has no actor2 column (GTD): actor2 is then not scored."""
+    text_date: date | None = None
+    """The date the source's own text states, where the format keeps it apart from the gold
+    date (GTD's summary prefix, against the day taken from its event id)."""
 
 
 @dataclass

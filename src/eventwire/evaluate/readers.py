@@ -1,11 +1,12 @@
 """Gold readers: ACLED export CSV, GTD CSV and eventwire's own JSONL gold.
 
-    gold = read_gold(path, fmt=None, published_offset=3, limit=None)
+    gold = read_gold(path, fmt=None, published_offset=3, limit=None, strip_date_prefix=False)
 
 Each row becomes a `GoldDocument` whose `Document` carries only the text and a publication date
-`published_offset` days after the gold date, as a news feed would: the gold date itself never
-reaches the extractor (GTD's "MM/DD/YYYY: " prefix is cut from the text). Unusable rows become
-`Skipped` entries with the reason.
+`published_offset` days after the gold date, as a news feed would: the gold fields never reach the
+extractor. A GTD summary is read as GTD gives it, opening with its "MM/DD/YYYY: " date, as a
+chronology entry does; `strip_date_prefix` cuts that date to measure what is done with an undated
+text. Unusable rows become `Skipped` entries with the reason.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from eventwire.models import Document, text_id
 
 FORMATS = ("acled", "gtd", "jsonl")
 GTD_TYPES_FILE = "eval/gtd_attack_types.toml"
-GTD_DATE_PREFIX = re.compile(r"^\s*\d{1,2}/\d{0,2}/\d{2,4}\s*:\s*")
+GTD_DATE_PREFIX = re.compile(r"^\s*(?P<month>\d{1,2})/(?P<day>\d{0,2})/(?P<year>\d{4})\s*:\s*")
 GTD_UNKNOWN_DAY_PUBLISHED = 28
 """GTD rows with an unknown day are published as if on this day of the month (plus the offset)."""
 
@@ -59,7 +60,11 @@ def sniff_format(path: Path) -> str:
 
 
 def read_gold(
-    path: Path, fmt: str | None = None, published_offset: int = 3, limit: int | None = None
+    path: Path,
+    fmt: str | None = None,
+    published_offset: int = 3,
+    limit: int | None = None,
+    strip_date_prefix: bool = False,
 ) -> GoldSet:
     fmt = fmt or sniff_format(path)
     if fmt not in FORMATS:
@@ -68,7 +73,7 @@ def read_gold(
     if fmt == "jsonl":
         items: Iterator[GoldDocument | Skipped] = _jsonl_items(path, published_offset)
     else:
-        row_reader = _acled_row if fmt == "acled" else _gtd_row
+        row_reader = _acled_row if fmt == "acled" else _gtd_reader(strip_date_prefix)
         items = _csv_items(path, row_reader, published_offset)
     for item in items:
         if isinstance(item, Skipped):
@@ -163,14 +168,34 @@ def _gtd_date(row: dict[str, str]) -> tuple[date | None, date]:
         raise GoldError(f"bad date {row.get('iyear')}-{row.get('imonth')}-{day}") from None
 
 
+def _prefix_date(summary: str) -> date | None:
+    """The day a GTD summary opens with ("07/09/2018: ..."), None when it gives no day."""
+    found = GTD_DATE_PREFIX.match(summary)
+    if not found or not int(found["day"] or 0):
+        return None
+    try:
+        return date(int(found["year"]), int(found["month"]), int(found["day"]))
+    except ValueError:
+        return None
+
+
 def _known(value: str | None) -> str | None:
     """GTD writes "Unknown" for a place it does not know: that is no gold, not a place name."""
     text = clean(value)
     return None if text is None or text.casefold() == "unknown" else text
 
 
-def _gtd_row(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
-    text = _text(GTD_DATE_PREFIX.sub("", row.get("summary") or "", count=1))
+def _gtd_reader(strip_date_prefix: bool) -> RowReader:
+    def read(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
+        summary = row.get("summary") or ""
+        if strip_date_prefix:
+            summary = GTD_DATE_PREFIX.sub("", summary, count=1)
+        return _gtd_row(row, _text(summary), origin, offset)
+
+    return read
+
+
+def _gtd_row(row: dict[str, str], text: str, origin: str, offset: int) -> GoldDocument:
     day, anchor = _gtd_date(row)
     country = _known(row.get("country_txt"))
     event_type, sub_event_type = gtd_event_type(
@@ -191,6 +216,7 @@ def _gtd_row(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
         fatalities=parse_count(row.get("nkill"), "nkill", empty_is=None),
         injuries=parse_count(row.get("nwound"), "nwound", empty_is=None),
         actor2_coded=False,
+        text_date=_prefix_date(row.get("summary") or ""),
     )
     published = anchor + timedelta(days=offset)
     return GoldDocument(

@@ -43,8 +43,9 @@ def evaluate_file(
     limit: int | None = None,
     pipeline: Any = None,
     progress: bool = True,
+    strip_date_prefix: bool = False,
 ) -> EvalResult:
-    gold = read_gold(path, fmt, published_offset, limit)
+    gold = read_gold(path, fmt, published_offset, limit, strip_date_prefix=strip_date_prefix)
     return evaluate_gold(gold, pipeline, progress)
 
 

@@ -128,6 +128,8 @@ def compare(
         found = predicted.event_date
         days = abs((found - gold.event_date).days) if found else MISSING_DATE_DAYS
         cases.append(case("event_date", gold.event_date, found, days))
+        if gold.text_date == gold.event_date:
+            cases.append(case("event_date_agreed", gold.event_date, found, days))
     cases += _place_cases(gold, predicted, case)
     return cases
 
