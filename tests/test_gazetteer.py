@@ -10,6 +10,7 @@ import pytest
 
 from eventwire.extract import gazetteer as gazetteer_module
 from eventwire.extract.gazetteer import Gazetteer, get_gazetteer
+from eventwire.extract.gazetteer_build import translated_names
 from eventwire.extract.gazetteer_text import is_latin, normalize
 
 
@@ -48,6 +49,15 @@ def test_lookup_is_accent_and_case_insensitive(gaz: Gazetteer) -> None:
 def test_latin_alternate_names_are_indexed(gaz: Gazetteer) -> None:
     assert any(p.country_code == "ML" for p in gaz.lookup("Tombouctou"))
     assert any(p.country_code == "ML" for p in gaz.lookup("Timbuktu"))
+
+
+def test_admin_units_are_indexed_under_english_compass_words_and_without_kind_words(
+    gaz: Gazetteer,
+) -> None:
+    far_north = {(p.country_code, p.kind) for p in gaz.lookup("Extreme-North")}
+    assert ("CM", "adm1") in far_north
+    assert ("BH", "adm1") in {(p.country_code, p.kind) for p in gaz.lookup("Southern")}
+    assert translated_names(["Sud-Ouest", "Sahel"]) == ["South West"]
 
 
 def test_regions_are_places_of_precision_three_centred_on_a_town(gaz: Gazetteer) -> None:

@@ -319,6 +319,13 @@ def test_a_comma_chain_names_its_unit_kind() -> None:
     assert (location.iso3, location.admin1) == ("CMR", "Far North")
 
 
+def test_a_chain_names_its_unit_in_english_or_without_its_kind_word() -> None:
+    cameroon = locate("Gunmen raided Wuro Kessu, Extreme-North, Cameroon, on Sunday.")
+    bahrain = locate("A bomb went off in Wuro Kessu, Southern, Bahrain, on Sunday.")
+    assert cameroon is not None and (cameroon.iso3, cameroon.admin1) == ("CMR", "Far North")
+    assert bahrain is not None and (bahrain.iso3, bahrain.admin1) == ("BHR", "Al Janūbīyah")
+
+
 def test_an_embassy_attacked_is_the_site_and_its_demonym_not_the_country() -> None:
     location = locate(
         "A man stabbed a guard near the Iranian Embassy in Vienna, Austria, on Sunday. "

@@ -26,7 +26,7 @@ from eventwire.data import data_path
 from eventwire.extract.gazetteer_admin import fill_centres
 from eventwire.extract.gazetteer_text import normalize
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 _PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.population, p.kind"
 _PRECISION = {"city": 1, "adm1": 3, "adm2": 3, "adm3": 2, "site": 1}
 

@@ -17,6 +17,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire.data import load_toml
+from eventwire.extract.gazetteer_admin import admin_key
 from eventwire.extract.gazetteer_text import is_latin, normalize
 
 _SCHEMA = """
@@ -190,9 +192,26 @@ def _subdivision_rows(
         admin2 = sub["name"] if sub["level"] == 2 else None
         kind = f"adm{sub['level']}"
         places.append((pid, sub["name"], lat, lon, sub["cc"], sub["code"], admin2, 0, kind))
-        for key, primary in name_keys(sub["name"], sub["aliases"]):
+        spellings = [*sub["aliases"], *translated_names([sub["name"], *sub["aliases"]])]
+        spellings += [  # "Southern Governorate" is also "Southern"
+            admin_key(name).title() for name in spellings if _useful_alternate(name)
+        ]
+        for key, primary in name_keys(sub["name"], spellings):
             names.append((key, pid, primary))
     return places, names
+
+
+def translated_names(names: list[str]) -> list[str]:
+    """The names with their French compass words in English ("Extrême-Nord" -> "Extreme North"),
+    where that changes them."""
+    table = load_toml("gazetteer/place_cues.toml")["admin_translations"]["words"]
+    result = []
+    for name in names:
+        words = normalize(name).split()
+        english = [table.get(word, word) for word in words]
+        if english != words:
+            result.append(" ".join(w.capitalize() for w in english))
+    return result
 
 
 def _largest_towns(cities: Any, city_subs: dict[int, list[int]]) -> dict[Any, tuple]:
