@@ -334,3 +334,34 @@ def test_an_embassy_attacked_is_the_site_and_its_demonym_not_the_country() -> No
     )
     assert location is not None
     assert (location.name, location.iso3) == ("Vienna", "AUT")
+
+
+def test_a_coders_coded_as_statement_is_the_location_with_its_precision() -> None:
+    location = locate(
+        "Gunmen burned the granaries of Wuro Kessu, a hamlet near Kaya "
+        "(coded as Kongoussi at geoprecision 2), on Sunday."
+    )
+    assert location is not None
+    assert (location.name, location.geo_precision) == ("Kongoussi", 2)
+
+
+def test_a_road_named_by_two_towns_is_located_near_the_first() -> None:
+    for text in (
+        "An IED hit a convoy on the axis Dori-Sebba on Sunday.",
+        "An IED hit a convoy on the Dori-Sebba road on Sunday.",
+    ):
+        location = locate(text)
+        assert location is not None, text
+        assert (location.name, location.geo_precision) == ("Dori", 2), text
+
+
+def test_a_hyphenated_village_is_not_split_outside_a_road() -> None:
+    frame = make_frame("Gunmen raided Dori-Peulh on Sunday.", "2023-05-02")
+    mentions = find_mentions(frame.sentences, get_gazetteer())
+    assert [m.text for m in mentions] == []
+
+
+def test_a_facility_named_after_its_town_locates_the_event_in_the_town() -> None:
+    location = locate("Nurses held a sit-in at the Regional Hospital of Ouahigouya on Monday.")
+    assert location is not None and location.name == "Ouahigouya"
+    assert locate("Nurses held a sit-in at the Bank of Kaya on Monday.") is None

@@ -25,7 +25,7 @@ from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
 from eventwire.extract.gazetteer_admin import admin2_of
 from eventwire.extract.place_brackets import Bracket, find_brackets
-from eventwire.extract.place_mentions import Mention, cues, find_mentions
+from eventwire.extract.place_mentions import Mention, coded_precision, cues, find_mentions
 from eventwire.models import Location
 from eventwire.nlp.analysis import Sentence
 from eventwire.registry import register
@@ -325,6 +325,8 @@ def _mention_score(
     code = mention.country.alpha2 if mention.country else mention.resolved.country_code
     if code != home:
         score -= 4
+    elif coded_precision(mention) is not None:
+        score += 8  # the coder's own statement of the location (a namesake abroad is not it)
     if mention.country is not None and mention.resolved is None:
         score -= 2.5  # a country is the weakest location
     elif mention.resolved.kind in ("adm1", "adm2"):
@@ -337,6 +339,9 @@ def _mention_score(
 def precision_of(mention: Mention) -> int:
     place = mention.resolved
     assert place is not None
+    stated = coded_precision(mention)
+    if stated:
+        return max(stated, place.precision)
     if place.kind in ("adm1", "adm2"):
         return 3
     if _is_near(mention) or _is_city_part(mention) or mention.qualifies:

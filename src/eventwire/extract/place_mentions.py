@@ -63,6 +63,11 @@ class Cues:
     elsewhere_after: re.Pattern[str]
     organisation: frozenset[str]
     stopwords: frozenset[str]
+    road_before: re.Pattern[str]
+    road_after: re.Pattern[str]
+    coded: re.Pattern[str]
+    coded_precision: re.Pattern[str]
+    facility_of: re.Pattern[str]
 
 
 def _before(words: list[str]) -> re.Pattern[str]:
@@ -93,7 +98,28 @@ def cues() -> Cues:
         elsewhere_after=_after(lex["elsewhere"]["after"]),
         organisation=frozenset(lex["organisation"]["words"]),
         stopwords=frozenset(lex["stopwords"]["words"]),
+        road_before=re.compile(
+            r"\b(?:" + "|".join(lex["road"]["words"]) + r")\s+(?:between\s+)?"
+            r"(?:[A-Z][\w'\u2019]*\s+){0,3}$",
+            re.IGNORECASE,
+        ),
+        road_after=_after(lex["road"]["words"]),
+        coded=_before(lex["coded"]["before"]),
+        coded_precision=re.compile(lex["coded"]["precision"], re.IGNORECASE),
+        facility_of=re.compile(
+            r"\b(?:" + "|".join(lex["facility_of"]["words"]) + r")\b.*\bof\s+$", re.IGNORECASE
+        ),
     )
+
+
+def coded_precision(mention: Mention) -> int | None:
+    """The precision a coder's "(coded as X at geoprecision 2)" gives, or None when the mention
+    is no such statement."""
+    c = cues()
+    if not c.coded.search(mention.before):
+        return None
+    found = c.coded_precision.search(mention.after)
+    return int(found["precision"]) if found else 0
 
 
 def find_mentions(sentences: list[Sentence], gaz: Gazetteer) -> list[Mention]:
@@ -148,14 +174,31 @@ def _close(run: list[tuple[int, int, bool]]) -> tuple[int, int]:
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Word spans; a hyphenated word counts as its parts, so that a road named by its two towns
+    ("Djibo-Bourzanga") finds each town while "Bobo-Dioulasso" is still matched whole (the
+    n-grams are tried longest first)."""
     spans = []
     for match in _WORD.finditer(text, start, end):
         word_end = match.end()
         possessive = _POSSESSIVE.search(match.group())
         if possessive:
             word_end -= len(possessive.group())
-        spans.append((match.start(), word_end))
+        spans.extend(_hyphen_parts(text, match.start(), word_end))
     return spans
+
+
+def _hyphen_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    c = cues()
+    before = text[max(0, start - 60) : start]
+    if not (c.road_before.search(before) or c.road_after.search(text[end:])):
+        return [(start, end)]
+    parts, begin = [], start
+    for index in range(start, end):
+        if text[index] == "-" and index > begin and index + 1 < end and text[index + 1].isupper():
+            parts.append((begin, index))
+            begin = index + 1
+    parts.append((begin, end))
+    return parts
 
 
 def _match_span(
@@ -214,9 +257,11 @@ def _accept_gazetteer_only(
     """A capitalised n-gram the parser did not call a place: keep it only with place evidence."""
     c = cues()
     start, end = mention.start - sentence.start, mention.end - sentence.start
-    group = _group_text(sentence.text, start, end)
+    group, group_start = _group_text(sentence.text, start, end)
     if set(re.findall(r"\w+", group.lower())) & c.organisation:
-        return False
+        # only the town a facility is named after: "the University Hospital of X"
+        head = sentence.text[group_start:start]
+        return group_start + len(group) == end and bool(c.facility_of.search(head))
     if mention.country is not None:
         return True
     if mention.text.lower() in c.stopwords:
@@ -232,6 +277,7 @@ def _accept_gazetteer_only(
         or c.part_after.search(mention.after)
         or re.match(r"^\s*,\s*(?:in\s+)?[A-Z]", sentence.text[end:])
         or mention.qualifies
+        or c.coded.search(mention.before)
     )
     inside = [b for b in blocked if b[0] <= start and end <= b[1]]
     if inside:
@@ -240,9 +286,10 @@ def _accept_gazetteer_only(
     return evidence
 
 
-def _group_text(text: str, start: int, end: int) -> str:
-    """The capitalised run around [start, end) (to see whether it names an organisation)."""
+def _group_text(text: str, start: int, end: int) -> tuple[str, int]:
+    """The capitalised run around [start, end) (to see whether it names an organisation), and
+    where it starts."""
     for a, b in _capitalised_groups(text):
         if a <= start and end <= b:
-            return text[a:b]
-    return text[start:end]
+            return text[a:b], a
+    return text[start:end], start
