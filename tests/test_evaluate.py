@@ -334,3 +334,11 @@ def test_date_scored_apart_where_the_gold_day_and_the_texts_own_date_agree() -> 
         for g in (agreed, disputed)
     ]
     assert fields == [["event_date", "event_date_agreed"], ["event_date"]]
+
+
+def test_admin1_is_reachable_only_when_the_text_names_a_place_inside_it() -> None:
+    from eventwire.evaluate.ceiling import admin1_reachable
+
+    assert admin1_reachable("Gunmen attacked a post near Djibo.", "Sahel", "Burkina Faso")
+    assert not admin1_reachable("Gunmen attacked Wuro Kessu.", "Sahel", "Burkina Faso")
+    assert not admin1_reachable("Gunmen attacked a post near Djibo.", "Sahel", "Niger")

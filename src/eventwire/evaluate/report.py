@@ -65,6 +65,8 @@ How to read the tables:
   `--country auto` (the country is learnt from the run once it dominates the placed events) and
   publication two days after the gold date; older ACLED notes (before about 2018) rarely give a
   date, so "event_date exact, of those given" says how far a stated date can be trusted.
+- "admin1 reachable" is the embedded gazetteer's ceiling: the share of gold events whose text
+  names some gazetteer place (town or unit) of the gold country lying in the gold admin1.
 - "town or admin1 named": the gold town is the location (or its admin2), or the gold admin1 is its
   admin1; admin1 names match through the gazetteer's alternate names ("Extreme-North" = "Far
   North").
@@ -102,6 +104,9 @@ def metric_rows(result: EvalResult) -> list[Row]:
     rows += _date_rows(scored.of("event_date"), scored.of("event_date_agreed"))
     for name in ("country", "admin1", "location"):
         rows += _category_rows(scored.of(name), f"{name} name" if name == "location" else name)
+        if name == "admin1" and scored.of("admin1_reachable"):
+            reachable = _hits(scored.of("admin1_reachable"))
+            rows.append(ratio_row("admin1 reachable (a place named lies in it)", reachable))
     rows += _category_rows(scored.of("place_or_admin1"), "town or admin1 named")
     rows += _category_rows(scored.of("geo_precision"), "geo_precision")
     rows += _distance_rows(scored.of("km"))

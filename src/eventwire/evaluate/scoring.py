@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from eventwire.evaluate.ceiling import admin1_reachable
 from eventwire.evaluate.gold import GoldDocument, GoldEvent
 from eventwire.evaluate.matching import actor_match, admin_key, country_key, norm
 from eventwire.evaluate.metrics import haversine_km
@@ -130,7 +131,7 @@ def compare(
         cases.append(case("event_date", gold.event_date, found, days))
         if gold.text_date == gold.event_date:
             cases.append(case("event_date_agreed", gold.event_date, found, days))
-    cases += _place_cases(gold, predicted, case)
+    cases += _place_cases(gold, predicted, text, case)
     return cases
 
 
@@ -199,7 +200,7 @@ def _admin1_units(name: str) -> frozenset[tuple[str, str | None]]:
     return frozenset((p.country_code, p.admin1_code) for p in places if p.kind == "adm1")
 
 
-def _place_cases(gold: GoldEvent, predicted: Event, case: Any) -> list[Case]:
+def _place_cases(gold: GoldEvent, predicted: Event, text: str, case: Any) -> list[Case]:
     location = predicted.location
     cases = []
     if gold.country:
@@ -209,6 +210,8 @@ def _place_cases(gold: GoldEvent, predicted: Event, case: Any) -> list[Case]:
     if gold.admin1:
         value = location.admin1 if location else None
         cases.append(case("admin1", gold.admin1, value, not same_admin1(gold.admin1, location)))
+        reachable = admin1_reachable(text, gold.admin1, gold.country)
+        cases.append(case("admin1_reachable", gold.admin1, reachable, not reachable))
     if gold.location:
         value = location.name if location else None
         cases.append(case("location", gold.location, value, norm(gold.location) != norm(value)))
