@@ -238,3 +238,66 @@ def test_forces_after_a_named_force_are_its_own_not_the_countrys_army() -> None:
     )
     assert first is not None and first.name == "Military Forces of France"
     assert second is None
+
+
+def crowd_event(text: str, country: str = "Burkina Faso"):
+    from tests.test_event_type import typed
+
+    frame = typed(text, country)
+    return frame.sub_event_type, frame.actor1, frame.actor2
+
+
+def test_police_who_intervene_in_a_later_sentence_are_the_protests_other_side() -> None:
+    sub, first, second = crowd_event(
+        "Nurses held a sit-in outside the health ministry in Kaya on Monday. Police intervened."
+    )
+    assert sub == "Protest with intervention"
+    assert first is not None and first.name == "Protesters (Burkina Faso)"
+    assert second is not None and second.name == "Police Forces of Burkina Faso"
+
+
+def test_security_forces_that_disperse_a_protest_are_the_police() -> None:
+    sub, _, second = crowd_event(
+        "Hundreds of traders marched on the town hall of Koudougou on Friday. Security forces "
+        "dispersed them with tear gas."
+    )
+    assert sub == "Protest with intervention"
+    assert second is not None and (second.name, second.inter) == (
+        "Police Forces of Burkina Faso",
+        1,
+    )
+
+
+def test_a_dispersed_protest_with_no_force_named_was_met_by_the_police() -> None:
+    sub, _, second = crowd_event(
+        "On Monday, teachers demonstrated in Dedougou and were dispersed with tear gas.", "Mali"
+    )
+    assert sub == "Protest with intervention"
+    assert second is not None and second.name == "Police Forces of Mali"
+
+
+def test_mutinying_soldiers_are_the_crowd_not_its_target() -> None:
+    sub, first, second = crowd_event(
+        "Mutinying soldiers fired into the air and looted shops in Tenkodogo on Sunday night."
+    )
+    assert sub == "Violent demonstration"
+    assert first is not None and first.inter == 5
+    assert second is None
+
+
+def test_two_groups_that_fight_are_rioters_on_both_sides() -> None:
+    sub, first, second = crowd_event(
+        "On Sunday, youths from two neighbourhoods of Gaoua clashed with sticks and stones over a "
+        "football match, leaving six people wounded."
+    )
+    assert sub == "Mob violence"
+    assert first is not None and first.name == "Rioters (Burkina Faso)"
+    assert second is not None and second.name == "Rioters (Burkina Faso)"
+
+
+def test_a_mob_attack_on_a_person_has_civilian_victims() -> None:
+    sub, _, second = crowd_event(
+        "An angry mob beat a suspected thief to death at the market in Pouytenga on Friday."
+    )
+    assert sub == "Mob violence"
+    assert second is not None and second.name == "Civilians (Burkina Faso)"

@@ -62,9 +62,18 @@ def event_sentences(doc: AnalyzedDoc) -> list[Sentence]:
         for s in doc.sentences
         if (is_event_sentence(s) and not _announced_only(s)) or is_collective_action(s)
     ]
+    if any(is_collective_action(s) for s in chosen):
+        chosen = _with_responses(doc, chosen)
     if chosen:
         return chosen
     return [s for s in doc.sentences if _states("strategic", s)]
+
+
+def _with_responses(doc: AnalyzedDoc, chosen: list[Sentence]) -> list[Sentence]:
+    """The forces' response to a protest told on its own ("Police intervened.") is part of it."""
+    taken = {s.index for s in chosen}
+    extra = [s for s in doc.sentences if s.index not in taken and _states("response", s)]
+    return sorted(chosen + extra, key=lambda s: s.index) if extra else chosen
 
 
 def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:

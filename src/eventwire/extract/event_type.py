@@ -23,6 +23,7 @@ from pathlib import Path
 
 from eventwire.extract.actors import event_country
 from eventwire.extract.actors_rules import fill_name
+from eventwire.extract.crowd_sides import crowd_side
 from eventwire.extract.detect import detection_patterns
 from eventwire.extract.event_type_rules import Scores, score_frame
 from eventwire.extract.frame import EventFrame
@@ -262,46 +263,23 @@ def _fill_implied_actors(frame: EventFrame, decision: Decision) -> None:
         frame.actor1 = _implied(frame, UNIDENTIFIED, 3)
 
 
-def arrange_actors(frame: EventFrame, decision: Decision) -> None:
+def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None = None) -> None:
     """ACLED puts the crowd first in Protests and Riots; the other side, if any, second."""
     _fill_implied_actors(frame, decision)
     if decision.event_type not in ("Protests", "Riots"):
         return
     inter = 6 if decision.event_type == "Protests" else 5
     crowd = _crowd_actor(frame, inter)
-    other = None if decision.sub_event_type == "Peaceful protest" else _crowd_target(frame)
+    other = crowd_side(frame, decision.sub_event_type, scores or score_frame(frame))
     frame.actor1, frame.actor2 = crowd, other
 
 
-def _crowd_target(frame: EventFrame) -> Actor | None:
-    """The side a crowd acted on or was met by. Civilians who are the doers ("traders
-    barricaded the road") are the crowd itself, and an armed group guessed for an unnamed doer is
-    no side at all: ACLED leaves actor2 empty when a crowd targets no one in particular."""
-    guessed_doer = _is_guess(frame.actor1)
-    if _inter(frame.actor1) == 7:
-        return _unless_crowd(frame.actor2)
-    if guessed_doer:
-        return None if _inter(frame.actor2) == 7 else _unless_crowd(frame.actor2)
-    return _unless_crowd(frame.actor1) or _unless_crowd(frame.actor2)
-
-
-def _is_guess(actor: Actor | None) -> bool:
-    return actor is not None and not actor.aliases_seen and actor.name.startswith(
-        UNIDENTIFIED.split(" (")[0]
-    )
-
-
-def _unless_crowd(actor: Actor | None) -> Actor | None:
-    if actor is None or actor.inter in (5, 6) or _is_guess(actor):
-        return None
-    return actor
-
-
 def extract_event_type(frame: EventFrame) -> None:
-    _apply(frame, decide(frame, score_frame(frame)))
+    scores = score_frame(frame)
+    _apply(frame, decide(frame, scores), scores)
 
 
-def _apply(frame: EventFrame, decision: Decision | None) -> None:
+def _apply(frame: EventFrame, decision: Decision | None, scores: Scores | None = None) -> None:
     if decision is None:
         frame.notes.append("event_type: no rule matched")
         return
@@ -309,7 +287,7 @@ def _apply(frame: EventFrame, decision: Decision | None) -> None:
     frame.sub_event_type = decision.sub_event_type
     frame.confidence = round(min(1.0, decision.confidence), 3)
     frame.notes.append(f"event_type: {decision.sub_event_type} ({decision.reason})")
-    arrange_actors(frame, decision)
+    arrange_actors(frame, decision, scores)
 
 
 def model_extractor(path: str) -> Callable[[EventFrame], None]:
