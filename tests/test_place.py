@@ -365,3 +365,13 @@ def test_a_facility_named_after_its_town_locates_the_event_in_the_town() -> None
     location = locate("Nurses held a sit-in at the Regional Hospital of Ouahigouya on Monday.")
     assert location is not None and location.name == "Ouahigouya"
     assert locate("Nurses held a sit-in at the Bank of Kaya on Monday.") is None
+
+
+def test_a_country_prior_rules_out_an_unnamed_foreign_namesake() -> None:
+    text = "Soldiers detained six men in the village of Sana on Sunday."
+    frame = make_frame(text, "2023-05-02")
+    make_place_extractor(country="BF")(frame)
+    assert frame.location is not None and frame.location.iso3 == "BFA"
+    named = make_frame("A car bomb exploded in Sana, Yemen, on Sunday.", "2023-05-02")
+    make_place_extractor(country="BF")(named)
+    assert named.location is not None and named.location.iso3 == "YEM"

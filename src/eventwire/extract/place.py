@@ -123,11 +123,12 @@ def locate(
     evidence.update(prior)
     for bracket in brackets:
         evidence[bracket.place.country_code] += 3 if bracket.sentence in event_ids else 1.5
+    strict = bool(prior)
     for mention in mentions:
-        mention.resolved = resolve(mention, mentions, evidence, evidence)
+        mention.resolved = resolve(mention, mentions, evidence, evidence, strict)
     context = evidence + _place_countries(mentions, event_ids)
     for mention in mentions:
-        mention.resolved = resolve(mention, mentions, context, evidence)
+        mention.resolved = resolve(mention, mentions, context, evidence, strict)
     best = choose(mentions, event_ids, context, sentences)
     if best is None:
         return _country_only(context, gaz), "no place mention; country from context"
@@ -217,10 +218,11 @@ def resolve(
     mentions: list[Mention],
     context: Counter[str],
     evidence: Counter[str] | None = None,
+    strict: bool = False,
 ) -> Place | None:
     if mention.country is not None and not _is_region(mention):
         return None  # "Niger" the country, not Niger State
-    places = [p for p in mention.places if _plausible(p, evidence)]
+    places = [p for p in mention.places if _plausible(p, evidence, strict)]
     if not places:
         return None
     total = sum(context.values()) or 1.0
@@ -233,13 +235,17 @@ def resolve(
     return max(places, key=lambda p: _candidate_score(p, mention, context, total, admins, admin2))
 
 
-def _plausible(place: Place, evidence: Counter[str] | None) -> bool:
+def _plausible(place: Place, evidence: Counter[str] | None, strict: bool = False) -> bool:
     """Once the text points at some country, a place elsewhere needs evidence of its own (its
     country named) unless it is a large town under its own name: an obscure foreign homonym is
-    worse than no match."""
-    if not evidence or evidence.get(place.country_code) or place.kind in ("adm1", "bracket"):
+    worse than no match. `strict` (the run has a country prior: its inputs are about one
+    country) drops that exception: a village "Sana" in a Burkina Faso feed is not Yemen's
+    capital, nor its admin unit, unless the text names Yemen."""
+    if not evidence or evidence.get(place.country_code) or place.kind == "bracket":
         return True
-    return place.primary and place.population >= FOREIGN_MIN_POPULATION
+    if strict:
+        return False
+    return place.kind == "adm1" or (place.primary and place.population >= FOREIGN_MIN_POPULATION)
 
 
 def _candidate_score(
