@@ -10,6 +10,7 @@ from eventwire.extract.actors import extract_actors
 from eventwire.extract.actors_rules import countries_in, fill_name, find_matches
 from eventwire.models import Location
 from tests.helpers import make_frame
+from tests.test_event_type import typed
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "bamako-2024-09-17.txt"
 JNIM = "JNIM: Group for Support of Islam and Muslims"
@@ -241,8 +242,6 @@ def test_forces_after_a_named_force_are_its_own_not_the_countrys_army() -> None:
 
 
 def crowd_event(text: str, country: str = "Burkina Faso"):
-    from tests.test_event_type import typed
-
     frame = typed(text, country)
     return frame.sub_event_type, frame.actor1, frame.actor2
 
@@ -301,3 +300,27 @@ def test_a_mob_attack_on_a_person_has_civilian_victims() -> None:
     )
     assert sub == "Mob violence"
     assert second is not None and second.name == "Civilians (Burkina Faso)"
+
+
+def test_two_communities_that_clash_are_ethnic_militias_in_the_order_named() -> None:
+    frame = typed(
+        "On Sunday, Mossi farmers and Fulani herders clashed over a field near Boulsa, leaving "
+        "three people dead.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"
+    assert frame.actor1.name == "Mossi Ethnic Militia (Burkina Faso)"
+    assert frame.actor2.name == "Fulani Ethnic Militia (Burkina Faso)"
+
+
+def test_armed_community_members_who_kill_villagers_are_an_ethnic_militia() -> None:
+    frame = typed("Armed Tiv youths killed five villagers in Agatu on Monday.", "Nigeria")
+    assert frame.event_type == "Violence against civilians"
+    assert frame.actor1.name == "Tiv Ethnic Militia (Nigeria)"
+    assert frame.actor2.name == "Civilians (Nigeria)"
+
+
+def test_a_community_named_only_as_victims_is_no_militia() -> None:
+    frame = typed("Gunmen killed four Fulani herders near Djibo on Monday.", "Burkina Faso")
+    assert frame.event_type == "Violence against civilians"
+    assert "Ethnic Militia" not in frame.actor1.name

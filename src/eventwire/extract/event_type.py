@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.extract.actors import event_country
+from eventwire.extract.actors_identity import name_identity_militias
 from eventwire.extract.actors_rules import fill_name
 from eventwire.extract.crowd_sides import crowd_side
 from eventwire.extract.detect import detection_patterns
@@ -265,12 +266,16 @@ def _fill_implied_actors(frame: EventFrame, decision: Decision) -> None:
 
 def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None = None) -> None:
     """ACLED puts the crowd first in Protests and Riots; the other side, if any, second."""
+    scores = scores or score_frame(frame)
+    if decision.event_type in ("Battles", "Violence against civilians"):
+        communal = scores.get("communal") >= PRESENT
+        name_identity_militias(frame, decision.event_type, communal, event_country(frame))
     _fill_implied_actors(frame, decision)
     if decision.event_type not in ("Protests", "Riots"):
         return
     inter = 6 if decision.event_type == "Protests" else 5
     crowd = _crowd_actor(frame, inter)
-    other = crowd_side(frame, decision.sub_event_type, scores or score_frame(frame))
+    other = crowd_side(frame, decision.sub_event_type, scores)
     frame.actor1, frame.actor2 = crowd, other
 
 
