@@ -324,3 +324,30 @@ def test_a_community_named_only_as_victims_is_no_militia() -> None:
     frame = typed("Gunmen killed four Fulani herders near Djibo on Monday.", "Burkina Faso")
     assert frame.event_type == "Violence against civilians"
     assert "Ethnic Militia" not in frame.actor1.name
+
+
+def test_a_checkpoint_that_gunmen_hold_is_theirs_not_the_army() -> None:
+    first, second = actors_of(
+        "On Friday, gunmen held a checkpoint on the road to Kantchari and robbed two traders.",
+        "Burkina Faso",
+    )
+    assert first is not None and "Military" not in first.name
+    assert second is not None and second.name == "Civilians (Burkina Faso)"
+
+
+def test_a_subject_that_opens_its_clause_acts_even_when_misparsed() -> None:
+    first, second = actors_of(
+        "On 9 March, presumed soldiers arrested and executed seven herders near Arbinda.",
+        "Burkina Faso",
+    )
+    assert first is not None and first.name == "Military Forces of Burkina Faso"
+    assert second is not None and second.name == "Civilians (Burkina Faso)"
+
+
+def test_a_reduced_passive_is_no_subject() -> None:
+    first, second = actors_of(
+        "Gunmen fired on a bus near Djibo on Monday. Two passengers wounded in the attack.",
+        "Niger",
+    )
+    assert first is not None and first.name == "Unidentified Armed Group (Niger)"
+    assert second is not None and second.name == "Civilians (Niger)"

@@ -425,3 +425,13 @@ def test_demonstrators_who_block_a_road_are_a_violent_demonstration() -> None:
         "Burkina Faso",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_militia_members_executed_by_militants_are_a_battle() -> None:
+    frame = typed("Suspected militants executed two Koglweogo members near Kaya.", "Burkina Faso")
+    assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_an_unarmed_soldier_executed_is_violence_against_civilians() -> None:
+    frame = typed("Gunmen executed an unarmed soldier on leave at his home in Dori.", "Niger")
+    assert frame.event_type == "Violence against civilians"

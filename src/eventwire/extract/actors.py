@@ -68,6 +68,8 @@ def mention_role(sentence: Sentence, start: int, end: int) -> str | None:
     """AGENT, TARGET or None for the mention at [start, end) of the sentence (parse offsets)."""
     if sentence.parse is None:
         return None
+    if _leading_subject(sentence, start, end):
+        return AGENT
     tokens = [t for t in sentence.parse if t.idx < end and t.idx + len(t.text) > start]
     inside = {t.i for t in tokens}
     for token in tokens:
@@ -77,6 +79,29 @@ def mention_role(sentence: Sentence, start: int, end: int) -> str | None:
         if role:
             return role
     return None
+
+
+SUBJECT_LEAD = frozenset(_ROLES["subject_lead"])
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|when|as)\b", re.I)
+FINITE_TAGS = frozenset({"VBD", "VBN", "VBZ", "VBP"})
+OBJECT_START = frozenset({"DET", "NUM", "PRON", "PROPN", "NOUN", "ADJ"})
+"""An action verb followed by its object ("arrested twelve miners"), not a reduced passive
+("two soldiers killed in an ambush")."""
+
+
+def _leading_subject(sentence: Sentence, start: int, end: int) -> bool:
+    """A mention that opens its clause and is followed by an action verb acted."""
+    lead = _CLAUSE_BREAK.split(sentence.text[:start])[-1].lower().split()
+    if not all(word in SUBJECT_LEAD or word.isdigit() for word in lead):
+        return False
+    after = [t for t in sentence.parse if t.idx >= end]
+    if len(after) < 2 or after[0].tag_ not in FINITE_TAGS or not _action_lemma(after[0]):
+        return False
+    return after[1].pos_ in OBJECT_START or after[1].lower_ in ("and", "or")
+
+
+def _action_lemma(token) -> bool:
+    return token.lemma_.lower() in ACTION_VERBS
 
 
 def _role_of(token) -> str | None:
@@ -212,11 +237,24 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
     return fill_name(entry.name, country), entry.inter
 
 
+_OWN_POST = re.compile(
+    r"\b(?:" + "|".join(_ROLES["own_post_before"]) + r")\s+(?:\S+\s+){0,2}$", re.I
+)
+_POST = re.compile(r"(?:" + "|".join(_ROLES["own_post_words"]) + r")", re.I)
+
+
+def _own_post(match: Match, text: str) -> bool:
+    """ "Gunmen held a checkpoint": the post is theirs, not a mention of the forces."""
+    return bool(_POST.fullmatch(match.surface) and _OWN_POST.search(text[: match.start]))
+
+
 def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
     mentions = []
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         for match in find_matches(sentence.text):
+            if _own_post(match, sentence.text):
+                continue
             name, inter = _resolve(match, sentence, country)
             role = mention_role(sentence, match.start, match.end)
             score = weight * match.entry.weight * (1.0 if role else 0.4)

@@ -176,7 +176,8 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
         )
     if not violent:
         return None
-    if s.get("execution") >= PRESENT and s.get("clash") < PRESENT:
+    executed = s.get("execution") >= PRESENT and not armed_target
+    if (executed or s.get("defenceless") >= PRESENT) and s.get("clash") < PRESENT:
         return Decision("Violence against civilians", "Attack", _sure(frame, 0.75), "execution")
     if s.get("communal") >= PRESENT and _inter(frame.actor1) not in (1, 2, 8):
         return Decision("Battles", "Armed clash", _sure(frame, 0.6), "communal fighting")
