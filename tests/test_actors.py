@@ -351,3 +351,15 @@ def test_a_reduced_passive_is_no_subject() -> None:
     )
     assert first is not None and first.name == "Unidentified Armed Group (Niger)"
     assert second is not None and second.name == "Civilians (Niger)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, gunmen shot dead a police interpreter at the market in Gorom-Gorom.",
+        "On Monday, gunmen burned the homes of two gendarmes in Gorom-Gorom.",
+    ],
+)
+def test_people_who_only_belong_to_the_forces_are_civilians(text: str) -> None:
+    _first, second = actors_of(text, "Burkina Faso")
+    assert second is not None and (second.name, second.inter) == ("Civilians (Burkina Faso)", 7)

@@ -435,3 +435,15 @@ def test_militia_members_executed_by_militants_are_a_battle() -> None:
 def test_an_unarmed_soldier_executed_is_violence_against_civilians() -> None:
     frame = typed("Gunmen executed an unarmed soldier on leave at his home in Dori.", "Niger")
     assert frame.event_type == "Violence against civilians"
+
+
+def test_an_empty_post_burned_is_property_destruction() -> None:
+    frame = typed(
+        "Militants attacked the gendarmerie post in Tin-Akoff while it was unmanned and burned "
+        "two vehicles.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )

@@ -220,12 +220,28 @@ _OFF_DUTY = re.compile(r"\b(?:retired|former|off-duty|ex-|demobili[sz]ed)\s*(?:\
 CIVILIANS = "Civilians ({country})"
 
 
+_AFFILIATE_AFTER = re.compile(r"\s+(?:" + "|".join(_ROLES["affiliate_after"]) + r")\b", re.I)
+_AFFILIATE_BEFORE = re.compile(
+    r"\b(?:" + "|".join(_ROLES["affiliate_before"]) + r")\s+of\s+(?:\w+\s+){0,2}$", re.I
+)
+AFFILIATED_INTERS = frozenset({1, 3, 4})
+
+
+def _civilian_status(match: Match, text: str) -> bool:
+    """ACLED: a retired or off-duty officer is a civilian, and so is one who only belongs to the
+    forces or a militia ("a police interpreter", "the family of a soldier")."""
+    before = text[: match.start]
+    if match.entry.kind in STATE_KINDS and _OFF_DUTY.search(before):
+        return True
+    if match.entry.inter not in AFFILIATED_INTERS:
+        return False
+    return bool(_AFFILIATE_AFTER.match(text, match.end) or _AFFILIATE_BEFORE.search(before))
+
+
 def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str, int]:
     entry = match.entry
-    if entry.kind in STATE_KINDS and _OFF_DUTY.search(sentence.text[: match.start]):
-        return fill_name(
-            CIVILIANS, country
-        ), 7  # ACLED: a retired or off-duty officer is a civilian
+    if _civilian_status(match, sentence.text):
+        return fill_name(CIVILIANS, country), 7
     if entry.kind in STATE_KINDS:
         own = country_before(sentence.text, match.start)
         if own and country and own != country:
