@@ -447,3 +447,21 @@ def test_an_empty_post_burned_is_property_destruction() -> None:
         "Strategic developments",
         "Looting/property destruction",
     )
+
+
+def test_unarmed_groups_that_clash_with_no_attacker_named_riot() -> None:
+    frame = typed(
+        "Traders from two markets clashed in Koudougou on Sunday, leaving four people wounded.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence")
+    assert frame.actor1.name == "Rioters (Burkina Faso)"
+
+
+def test_villages_that_clash_over_land_are_a_communal_battle() -> None:
+    frame = typed(
+        "Two villages clashed over a land dispute near Gaoua on Sunday, leaving four people "
+        "dead.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"

@@ -79,18 +79,24 @@ def _unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
     ACLED codes violence by unorganised civilians as Riots; identity groups (ethnic communities,
     hunters, self-defence groups) fighting each other are militias in Battles instead.
     """
-    acting = _inter(frame.actor1)
+    acting = None if _guessed(frame.actor1) else _inter(frame.actor1)
     if acting not in (None, 7) or _inter(frame.actor2) in NON_STATE:
         return None
     if acting is None and (s.get("clash") < PRESENT or _inter(frame.actor2) == 1):
         return None
     if not (s.get("violence") >= PRESENT or _hurt(s)):
         return None
-    if s.get("firearm") >= PRESENT or s.get("identity") >= PRESENT or s.best_means():
+    communities = s.get("identity") >= PRESENT or s.get("communal") >= PRESENT
+    if s.get("firearm") >= PRESENT or communities or s.best_means():
         return None
     if s.get("crowd_politics") >= PRESENT:
         return Decision("Riots", "Violent demonstration", 0.55, "unorganised crowd fighting")
     return Decision("Riots", "Mob violence", 0.55, "unorganised people fighting")
+
+
+def _guessed(actor: Actor | None) -> bool:
+    """An armed group the actors step assumed because the report names no attacker."""
+    return actor is not None and not actor.aliases_seen and actor.name.startswith(UNIDENTIFIED[:22])
 
 
 def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
