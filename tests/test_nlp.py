@@ -66,3 +66,23 @@ def test_a_background_lede_with_a_figure_still_states_the_event() -> None:
 def test_an_anniversary_without_a_figure_is_not_an_event_sentence() -> None:
     doc = make_doc("The attack came a day after the anniversary of the 2012 coup.")
     assert not is_event_sentence(doc.sentences[0])
+
+
+def test_the_compiled_attribute_rules_tag_exactly_as_the_models_ruler() -> None:
+    import spacy
+
+    from eventwire.nlp.model import ENGLISH_MODELS, installed_model, load_model
+
+    fast = load_model("en")
+    assert "eventwire_attributes" in fast.pipe_names
+    assert "attribute_ruler" not in fast.pipe_names
+    original = spacy.load(installed_model(ENGLISH_MODELS) or "", exclude=["ner"])
+    texts = [
+        "Gunmen ain't gonna stop: they killed 12 villagers and wounded dozens on Tuesday.",
+        "The army said it had n't lost any soldiers, but residents said   three were killed.",
+        "Whether or not the convoy was attacked, police have arrested two suspects since.",
+    ]
+    for mine, theirs in zip(fast.pipe(texts), original.pipe(texts), strict=True):
+        assert [(t.pos_, t.lemma_, str(t.morph)) for t in mine] == [
+            (t.pos_, t.lemma_, str(t.morph)) for t in theirs
+        ]

