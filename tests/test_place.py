@@ -313,6 +313,12 @@ def test_a_comma_chain_ending_in_a_country_anchors_an_unknown_village() -> None:
     assert location.geo_precision == 3
 
 
+def test_a_comma_chain_opened_by_an_attack_verb_anchors_the_village() -> None:
+    location = locate("Gunmen raided Wuro Kessu village, Extreme-North, Cameroon, on Sunday.")
+    assert location is not None
+    assert (location.name, location.iso3, location.admin1) == ("Wuro Kessu", "CMR", "Far North")
+
+
 def test_a_comma_chain_names_its_unit_kind() -> None:
     location = locate("A bomb exploded in Wuro Kessu, Far North region, Cameroon, on Sunday.")
     assert location is not None

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
+from eventwire.data import load_toml
 from eventwire.extract.gazetteer import Gazetteer, Place
 from eventwire.extract.gazetteer_admin import admin_key as _admin_key
 from eventwire.extract.gazetteer_text import normalize
@@ -30,11 +32,18 @@ _NAME = r"[A-Z][\w'\u2019\-]*(?:[ \-](?:[A-Z]|de |du |la |el )[\w'\u2019\-]*){0,
 _ALT = r"(?:\[[^\]]{1,60}\]\s*)?"  # "Goseye [Goseye-Site] (...)"
 _GROUP = re.compile(rf"({_NAME})\s*{_ALT}\(((?:{_NAME})(?:,\s*{_NAME}){{0,2}})\)")
 _UNIT_WORD = r"(?:\s+(?:region|province|state|governorate|district|department|prefecture))?"
-_CHAIN = re.compile(
-    rf"\b(?:in|near|at|of|outside)\s+(?:the\s+)?({_NAME})(?:\s+(?:village|town|city|district))?"
-    rf",\s+((?:{_NAME}){_UNIT_WORD}(?:,\s+{_NAME}{_UNIT_WORD})?),\s+({_NAME})\b"
-)
+
 _UNIT_WORDS = re.compile(_UNIT_WORD + r"$", re.IGNORECASE)
+
+@cache
+def _chain() -> re.Pattern[str]:
+    """'in Darak, Extreme-North, Cameroon', 'raided Gambaru village, Extreme-North, Cameroon'."""
+    opening = "|".join(load_toml("gazetteer/place_cues.toml")["chain"]["before"])
+    return re.compile(
+        rf"\b(?:{opening})\s+(?:the\s+)?({_NAME})(?:\s+(?:village|town|city|district))?"
+        rf",\s+((?:{_NAME}){_UNIT_WORD}(?:,\s+{_NAME}{_UNIT_WORD})?),\s+({_NAME})\b"
+    )
+
 _ADMIN_KINDS = ("adm1", "adm2")
 
 
@@ -60,7 +69,7 @@ def find_brackets(
             place = _resolve(match.group(1), items, gaz, prior)
             if place is not None:
                 found.append(_bracket(match, sentence, place))
-        for match in _CHAIN.finditer(sentence.text):
+        for match in _chain().finditer(sentence.text):
             country = gaz.country_named(match.group(3))
             if country is None:
                 continue
