@@ -342,3 +342,11 @@ def test_admin1_is_reachable_only_when_the_text_names_a_place_inside_it() -> Non
     assert admin1_reachable("Gunmen attacked a post near Djibo.", "Sahel", "Burkina Faso")
     assert not admin1_reachable("Gunmen attacked Wuro Kessu.", "Sahel", "Burkina Faso")
     assert not admin1_reachable("Gunmen attacked a post near Djibo.", "Sahel", "Niger")
+
+
+def test_location_names_match_without_their_kind_word() -> None:
+    from eventwire.evaluate.scoring import same_name
+
+    assert same_name("Mayo-Sava district", "Mayo-Sava")
+    assert same_name("Sénou", "SENOU")
+    assert not same_name("Kaya", "Kayan") and not same_name("Kaya", None)

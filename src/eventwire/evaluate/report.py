@@ -65,6 +65,8 @@ How to read the tables:
   `--country auto` (the country is learnt from the run once it dominates the placed events) and
   publication two days after the gold date; older ACLED notes (before about 2018) rarely give a
   date, so "event_date exact, of those given" says how far a stated date can be trusted.
+- "location name" compares names accent- and case-folded, also without a kind word ("Mayo-Sava
+  district" = "Mayo-Sava").
 - "admin1 reachable" is the embedded gazetteer's ceiling: the share of gold events whose text
   names some gazetteer place (town or unit) of the gold country lying in the gold admin1.
 - "town or admin1 named": the gold town is the location (or its admin2), or the gold admin1 is its
