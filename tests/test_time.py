@@ -338,3 +338,10 @@ def test_a_later_discovery_is_not_the_day_of_the_killing() -> None:
         all_sentences=True,
     )
     assert (event_date, precision) == (date(2024, 9, 15), "week")
+
+
+def test_an_abbreviated_month_may_run_into_its_day() -> None:
+    found = resolve_dates("Gunmen struck at dawn on Feb.28, residents said.", date(2017, 3, 2))
+    assert [(m.value, m.precision) for m in found] == [(date(2017, 2, 28), "day")]
+    alone = resolve_dates("The camp was attacked in Feb. and again later.", date(2017, 3, 2))
+    assert [(m.value, m.precision) for m in alone] == [(date(2017, 2, 15), "month")]

@@ -385,7 +385,8 @@ def _background_re() -> re.Pattern[str]:
 def _rules() -> list[tuple[str, re.Pattern[str], Handler]]:
     """(trigger group, pattern, handler), in priority order for equally long matches."""
     lex: TimeLexicon = time_lexicon()
-    mon = rf"(?P<mon>{month_alternation(lex)})(?!\w)"
+    mon = rf"(?P<mon>{month_alternation(lex)})(?:(?<=\.)|(?!\w))"
+    after_mon = r"(?:\s+|(?<=\.))"  # "Feb. 28", and "Feb.28" written without the space
     wd = alternation(tuple(lex.weekdays))
     wd_prefix = rf"(?:(?:{wd})(?:,?\s+|\s*\(\s*))?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er)?\b"
@@ -428,7 +429,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], Handler]]:
         ),
         (
             "month",
-            rf"(?<!\w)(?:(?:between|from)\s+)?(?P<d>{mon}\s+{day}{joiner}{day2}{optional_year})",
+            rf"(?<!\w)(?:(?:between|from)\s+)?(?P<d>{mon}{after_mon}{day}{joiner}{day2}{optional_year})",
             _range,
         ),
         (
@@ -438,7 +439,7 @@ def _rules() -> list[tuple[str, re.Pattern[str], Handler]]:
         ),
         (
             "month",
-            rf"(?<!\w)(?P<d>{wd_prefix}{mon}\s+{day}(?!\s*[:.]\d){optional_year})",
+            rf"(?<!\w)(?P<d>{wd_prefix}{mon}{after_mon}{day}(?!\s*[:.]\d){optional_year})",
             _day_month,
         ),
         ("month", rf"(?<!\w)(?:(?:{qualifiers}){qualified})?(?P<d>{mon},?\s+{year})", _month_year),
