@@ -381,3 +381,9 @@ def test_a_country_prior_rules_out_an_unnamed_foreign_namesake() -> None:
     named = make_frame("A car bomb exploded in Sana, Yemen, on Sunday.", "2023-05-02")
     make_place_extractor(country="BF")(named)
     assert named.location is not None and named.location.iso3 == "YEM"
+
+
+def test_a_bracketed_town_the_index_links_to_no_admin2_is_found_at_its_units_centre() -> None:
+    location = locate("Workers marched in Gaoua (Gaoua, Poni) on Saturday.")
+    assert location is not None
+    assert (location.name, location.geo_precision) == ("Gaoua", 1)

@@ -109,7 +109,9 @@ def _admin2_name(place: Place, gaz: Gazetteer) -> str | None:
             return name
     if not units or any(lat is None or lon is None for _name, lat, lon in units):
         return None  # a unit of unknown centre could be the nearest: do not guess
-    distances = [(_km(place.latitude, place.longitude, lat, lon), name) for name, lat, lon in units]
+    distances = [
+        (km_between(place.latitude, place.longitude, lat, lon), name) for name, lat, lon in units
+    ]
     km, name = min(distances)
     return name if km <= NEAREST_ADMIN2_KM else None
 
@@ -129,7 +131,7 @@ def _admin2_units(gaz: Gazetteer) -> dict[tuple[str, str | None], list[Unit]]:
     return dict(units)
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     phi1, phi2 = math.radians(lat1), math.radians(lat2)
     dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2

@@ -18,12 +18,14 @@ Never a same-named place in another country: the anchor fixes the country.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 from eventwire.data import load_toml
 from eventwire.extract.gazetteer import Gazetteer, Place
+from eventwire.extract.gazetteer_admin import admin2_of, km_between
 from eventwire.extract.gazetteer_admin import admin_key as _admin_key
 from eventwire.extract.gazetteer_text import normalize
 from eventwire.nlp.analysis import Sentence
@@ -45,6 +47,9 @@ def _chain() -> re.Pattern[str]:
     )
 
 _ADMIN_KINDS = ("adm1", "adm2")
+UNIT_RADIUS_KM = 40.0
+"""A town with no admin2 in the index lies in a unit named beside it when it is this close to
+the unit's centre (the unit's largest town)."""
 
 
 @dataclass(frozen=True)
@@ -133,9 +138,17 @@ def _inside(name: str, unit: Place, gaz: Gazetteer) -> Place | None:
             continue
         if place.admin1_code != unit.admin1_code:
             continue
-        if unit.kind == "adm1" or _same(place.admin2, unit.admin2):
+        if unit.kind == "adm1" or _same(place.admin2 or admin2_of(place, gaz), unit.admin2):
             return place
+        if place.admin2 is None and _km(place, unit) <= UNIT_RADIUS_KM:
+            return place  # a town the index links to no admin2, at the unit's centre
     return None
+
+
+def _km(place: Place, unit: Place) -> float:
+    if None in (place.latitude, place.longitude, unit.latitude, unit.longitude):
+        return math.inf
+    return km_between(place.latitude, place.longitude, unit.latitude, unit.longitude)
 
 
 def _same(a: str | None, b: str | None) -> bool:
