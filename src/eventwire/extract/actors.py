@@ -50,7 +50,8 @@ IDENTIFYING = frozenset({"named", "separatists"})
 NON_STATE_INTERS = frozenset({2, 3, 4, 8})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 """An armed side among the victims makes the event a fight with it (ACLED codes it actor2)."""
-HEDGE = re.compile(r"\b(?:might|could|would|may|suggest\w*|posit\w*|fear\w*|if)\b", re.I)
+HEDGE = re.compile(r"\b(?:might|could|would|may|suggest\w*|posit(?:s|ed|ing)?|fear\w*|if)\b", re.I)
+"""Hedged analysis ("might", "it is posited"); not "position", which only starts alike."""
 _MAX_CLIMB = 8
 
 
