@@ -255,9 +255,10 @@ def test_goods_seized_at_a_checkpoint_are_a_strategic_development() -> None:
     )
 
 
-def test_curfew_is_another_strategic_development() -> None:
+def test_curfew_is_a_change_to_group_activity() -> None:
     frame = typed("The governor imposed a nightly curfew across Tillaberi on Friday.", "Niger")
-    assert (frame.event_type, frame.sub_event_type) == ("Strategic developments", "Other")
+    assert frame.event_type == "Strategic developments"
+    assert frame.sub_event_type == "Change to group/activity"
 
 
 def test_called_strike_is_no_event() -> None:

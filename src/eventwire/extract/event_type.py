@@ -218,6 +218,10 @@ def _development_event(frame: EventFrame, s: Scores) -> Decision | None:
         return Decision(
             "Strategic developments", "Headquarters or base established", 0.45, "base set up"
         )
+    if s.get("measure") >= PRESENT:
+        return Decision(
+            "Strategic developments", "Change to group/activity", 0.4, "security measure"
+        )
     return Decision("Strategic developments", "Other", 0.3, "no violence stated")
 
 
@@ -257,11 +261,18 @@ def _implied(frame: EventFrame, template: str, inter: int) -> Actor:
     return Actor(fill_name(template, event_country(frame)), inter, [])
 
 
-def _fill_implied_actors(frame: EventFrame, decision: Decision) -> None:
+GOVERNMENT = "Government of {country}"
+
+
+def _fill_implied_actors(frame: EventFrame, decision: Decision, s: Scores) -> None:
     """Sides the codebook implies when the report leaves them unnamed: civilian victims of
     violence against civilians and of looting by armed groups, the police that broke up a
-    protest, an unidentified armed group behind an attack."""
+    protest, an unidentified armed group behind an attack, the government that took a measure
+    (a curfew, a closure) or whose officials decided a development."""
     sub, civilians = decision.sub_event_type, "Civilians ({country})"
+    decided = max(s.get("government"), s.get("measure")) >= PRESENT
+    if frame.actor1 is None and decided and sub in ("Other", "Change to group/activity"):
+        frame.actor1 = _implied(frame, GOVERNMENT, 1)
     if frame.actor2 is None:
         looted = sub == "Looting/property destruction" and _inter(frame.actor1) in NON_STATE
         if decision.event_type == "Violence against civilians" or looted:
@@ -278,7 +289,7 @@ def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None 
     if decision.event_type in ("Battles", "Violence against civilians"):
         communal = scores.get("communal") >= PRESENT
         name_identity_militias(frame, decision.event_type, communal, event_country(frame))
-    _fill_implied_actors(frame, decision)
+    _fill_implied_actors(frame, decision, scores)
     if decision.event_type not in ("Protests", "Riots"):
         return
     inter = 6 if decision.event_type == "Protests" else 5
