@@ -66,6 +66,21 @@ def test_reactions_ride_on_the_event_and_are_not_events(store_url: str) -> None:
     assert Event.from_record(events[0].to_record()).reactions == events[0].reactions
 
 
+TWO_EVENTS = (
+    "Gunmen killed 11 villagers in an attack on the village of Tassia in central Mali on Sunday. "
+    "The United Nations mission condemned the killings. "
+    "In a separate incident, a roadside bomb killed four soldiers near Gao on Monday. "
+    "The army's spokesman called for calm."
+)
+
+
+def test_in_a_two_event_article_each_reaction_goes_to_the_event_before_it() -> None:
+    document = Document(id=text_id(TWO_EVENTS), text=TWO_EVENTS, published=date(2024, 3, 12))
+    events = Pipeline().process(document)
+    assert len(events) == 2
+    assert [[r.kind for r in event.reactions] for event in events] == [["condemnation"], ["call"]]
+
+
 def test_a_merge_keeps_both_reports_reactions_and_a_split_gives_them_back(store_url: str) -> None:
     other_text = ARTICLE.replace("The United Nations mission", "The European Union").replace(
         "Gunmen killed 11", "Armed men killed 12"

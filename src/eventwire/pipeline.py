@@ -15,6 +15,7 @@ from typing import Any
 
 import eventwire.extract  # noqa: F401  (registers the built-in components)
 from eventwire.extract.frame import EventFrame
+from eventwire.extract.reactions import assign_reactions
 from eventwire.extract.scope import worth_parsing
 from eventwire.models import Document, Event, text_id
 from eventwire.nlp.analysis import AnalyzedDoc, analyze_many
@@ -76,13 +77,13 @@ class Pipeline:
                 yield analyzed.document, events
 
     def events_of(self, analyzed: AnalyzedDoc) -> list[Event]:
-        events = []
-        for frame in self.detect(analyzed):
+        frames = self.detect(analyzed)
+        for frame in frames:
             for _name, extractor in self.extractors:
                 extractor(frame)
-            if frame.event_type and frame.sub_event_type:
-                events.append(self._to_event(frame, len(events)))
-        return events
+        typed = [frame for frame in frames if frame.event_type and frame.sub_event_type]
+        assign_reactions(typed)
+        return [self._to_event(frame, number) for number, frame in enumerate(typed)]
 
     def _to_event(self, frame: EventFrame, number: int) -> Event:
         document = frame.doc.document

@@ -7,7 +7,8 @@ by JNIM", "condemnation from the U.N. Secretary-General"), else the actor dictio
 before the reaction word, else the capitalised phrase that opens the clause ("The African Union
 Commission", "Rights groups"). A negated claim ("no group has claimed") is none. Claims of
 responsibility also set actor1; that is the actors extractor's job (actors_claims), this one only
-records them. Every event of an article gets the article's reactions.
+records them. An article that reports several events gives each reaction to one of them
+(`assign_reactions`).
 """
 
 from __future__ import annotations
@@ -129,3 +130,26 @@ def extract_reactions(frame: EventFrame) -> None:
         if sentence.index in own and "responsibility" not in sentence.cues:
             continue
         frame.reactions.extend(sentence_reactions(sentence, document_id))
+
+
+def assign_reactions(frames: list[EventFrame]) -> None:
+    """In an article that reports several events, each reaction goes to one: the event whose
+    first sentence comes last before the reaction ("In a separate incident ... The governor
+    condemned the attack" reacts to the second), or the first event when the reaction comes
+    before them all."""
+    if len(frames) < 2:
+        return
+    starts = [min(s.index for s in frame.sentences) for frame in frames]
+    for number, frame in enumerate(frames):
+        frame.reactions = [
+            r for r in frame.reactions if _owner(_sentence_of(frame, r), starts) == number
+        ]
+
+
+def _sentence_of(frame: EventFrame, reaction: Reaction) -> int:
+    return next(s.index for s in frame.doc.sentences if s.start == reaction.span[0])
+
+
+def _owner(sentence: int, starts: list[int]) -> int:
+    before = [number for number, start in enumerate(starts) if start <= sentence]
+    return max(before, key=lambda number: starts[number]) if before else 0
