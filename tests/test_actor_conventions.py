@@ -42,3 +42,41 @@ def test_an_operation_launched_by_the_army_keeps_the_army() -> None:
     )
     assert frame.sub_event_type == "Change to group/activity"
     assert frame.actor1.name == "Military Forces of Mali"
+
+
+def test_forces_acting_with_a_militia_are_the_side() -> None:
+    first, second = actors_of(
+        "Soldiers and volunteer fighters (VDP) killed four herders near Sebba on Friday.",
+        "Burkina Faso",
+    )
+    assert first.name == "Military Forces of Burkina Faso"
+    assert second.name == "Civilians (Burkina Faso)"
+
+
+def test_a_militia_the_forces_act_on_stays_the_other_side() -> None:
+    first, second = actors_of(
+        "Soldiers and gendarmes arrested six Koglweogo members near Sebba.", "Burkina Faso"
+    )
+    assert first.name == "Military Forces of Burkina Faso"
+    assert second.name == "Koglweogo Militia"
+
+
+def test_the_forces_that_defuse_a_device_act_on_its_planters() -> None:
+    frame = typed(
+        "On Monday, an army unit discovered and defused a roadside bomb on the road to Gao. "
+        "The device had been planted by JNIM militants.",
+        "Mali",
+    )
+    assert frame.sub_event_type == "Disrupted weapons use"
+    assert frame.actor1.name == "Military Forces of Mali"
+    assert frame.actor2.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_an_attacker_named_before_the_defusers_stays_the_actor() -> None:
+    frame = typed(
+        "On Monday, gunmen left a bomb outside the town hall of Kidal, which soldiers later "
+        "found and defused.",
+        "Mali",
+    )
+    assert frame.sub_event_type == "Disrupted weapons use"
+    assert frame.actor1.name == "Unidentified Armed Group (Mali)"

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.data import load_toml
+from eventwire.extract.actors_allies import demote_allies
 from eventwire.extract.actors_claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors_rules import (
     ActorEntry,
@@ -269,6 +270,7 @@ def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
     mentions = []
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
+        found = []
         for match in find_matches(sentence.text):
             if _own_post(match, sentence.text):
                 continue
@@ -277,7 +279,9 @@ def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5
-            mentions.append(Mention(match.entry, name, inter, match.surface, role, score))
+            found.append((match, Mention(match.entry, name, inter, match.surface, role, score)))
+        demote_allies(sentence.text, found, AGENT)
+        mentions.extend(mention for _, mention in found)
     return _fold_generic_armed(mentions)
 
 

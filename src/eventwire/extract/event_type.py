@@ -283,6 +283,21 @@ def _fill_implied_actors(frame: EventFrame, decision: Decision, s: Scores) -> No
         frame.actor1 = _implied(frame, UNIDENTIFIED, 3)
 
 
+def _defusers_lead(frame: EventFrame) -> bool:
+    """ "The army defused an IED planted by JNIM": the forces that defused the device act, the
+    planters are the other side. An attacker the report names first ("an assailant threw a
+    bomb, which police defused") stays the actor."""
+    if _inter(frame.actor2) != 1 or frame.actor1 is None:
+        return False
+    text = " ".join(s.text for s in frame.sentences)
+    return _first_seen(text, frame.actor2) < _first_seen(text, frame.actor1)
+
+
+def _first_seen(text: str, actor: Actor) -> int:
+    found = [text.find(alias) for alias in actor.aliases_seen if alias in text]
+    return min(found, default=len(text))
+
+
 def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None = None) -> None:
     """ACLED puts the crowd first in Protests and Riots; the other side, if any, second."""
     scores = scores or score_frame(frame)
@@ -290,6 +305,8 @@ def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None 
         communal = scores.get("communal") >= PRESENT
         name_identity_militias(frame, decision.event_type, communal, event_country(frame))
     _fill_implied_actors(frame, decision, scores)
+    if decision.sub_event_type == "Disrupted weapons use" and _defusers_lead(frame):
+        frame.actor1, frame.actor2 = frame.actor2, frame.actor1
     if decision.event_type not in ("Protests", "Riots"):
         return
     inter = 6 if decision.event_type == "Protests" else 5

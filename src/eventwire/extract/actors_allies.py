@@ -1,0 +1,52 @@
+"""Militias that fight alongside the state forces: ACLED codes the forces, not the militia.
+
+"Soldiers and volunteer fighters (VDP) killed ...", "gendarmes backed by Dozo hunters arrested
+...": when the forces and a militia act together, the forces are the side (the militia is only an
+associated actor). A militia mention joined to a state-forces mention that acts in the same
+sentence loses its role, so it is neither actor1 nor the second side. Joining words:
+data/actors.toml, [roles] ally_joins.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING
+
+from eventwire.data import load_toml
+from eventwire.extract.actors_rules import Match
+
+if TYPE_CHECKING:
+    from eventwire.extract.actors import Mention
+
+STATE_INTER = 1
+MILITIA_INTERS = frozenset({3, 4})
+ALLY_WEIGHT = 0.3
+
+
+@cache
+def _joins() -> re.Pattern[str]:
+    words = load_toml("actors.toml")["roles"]["ally_joins"]
+    return re.compile(r"\s*(?:" + "|".join(words) + r")\s+(?:the\s+|a\s+|local\s+)*", re.I)
+
+
+def _joined(text: str, first: Match, second: Match) -> bool:
+    return bool(_joins().fullmatch(text[first.end : second.start]))
+
+
+def demote_allies(text: str, found: list[tuple[Match, Mention]], agent: str) -> None:
+    """Strip the role of militias that act jointly with state forces in `text` (one sentence)."""
+    state = [(m, x) for m, x in found if x.inter == STATE_INTER and x.role == agent]
+    if not state:
+        return
+    allied: set[str] = set()
+    for match, mention in found:
+        if mention.inter not in MILITIA_INTERS or mention.entry.kind != "named":
+            continue
+        for other, _ in state:
+            pair = (other, match) if other.start < match.start else (match, other)
+            if _joined(text, *pair):
+                allied.add(mention.name)
+    for _match, mention in found:
+        if mention.name in allied:
+            mention.role, mention.score = None, mention.score * ALLY_WEIGHT
