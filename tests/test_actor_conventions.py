@@ -80,3 +80,27 @@ def test_an_attacker_named_before_the_defusers_stays_the_actor() -> None:
     )
     assert frame.sub_event_type == "Disrupted weapons use"
     assert frame.actor1.name == "Unidentified Armed Group (Mali)"
+
+
+def test_an_airstrike_is_its_forces_acting() -> None:
+    first, second = actors_of(
+        "On Sunday, a Nigerien airstrike killed twelve suspected ISGS militants near Tillia.",
+        "Niger",
+    )
+    assert first.name == "Military Forces of Niger"
+    assert second.name == "Islamic State (Greater Sahara)"
+
+
+def test_airstrikes_take_the_forces_that_conducted_them() -> None:
+    first, second = actors_of(
+        "French Operation Barkhane forces conducted airstrikes near Menaka on Sunday.", "Mali"
+    )
+    assert first.name == "Military Forces of France"
+    assert second is None
+
+
+def test_joint_forces_of_two_countries_are_the_event_country_first() -> None:
+    first, _second = actors_of(
+        "Malian and French aircraft bombed suspected militant positions near Boni.", "Mali"
+    )
+    assert first.name == "Military Forces of Mali"

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_allies import demote_allies
+from eventwire.extract.actors_allies import demote_allies, fold_strikes, is_strike
 from eventwire.extract.actors_claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors_rules import (
     ActorEntry,
@@ -27,6 +27,7 @@ from eventwire.extract.actors_rules import (
     fill_name,
     find_matches,
 )
+from eventwire.extract.actors_status import civilian_status, own_post
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.nlp.analysis import Sentence
@@ -218,34 +219,15 @@ def event_country(frame: EventFrame) -> str | None:
     return None
 
 
-_OFF_DUTY = re.compile(r"\b(?:retired|former|off-duty|ex-|demobili[sz]ed)\s*(?:\w+\s+)?$", re.I)
 CIVILIANS = "Civilians ({country})"
-
-
-_AFFILIATE_AFTER = re.compile(r"\s+(?:" + "|".join(_ROLES["affiliate_after"]) + r")\b", re.I)
-_AFFILIATE_BEFORE = re.compile(
-    r"\b(?:" + "|".join(_ROLES["affiliate_before"]) + r")\s+of\s+(?:\w+\s+){0,2}$", re.I
-)
-AFFILIATED_INTERS = frozenset({1, 3, 4})
-
-
-def _civilian_status(match: Match, text: str) -> bool:
-    """ACLED: a retired or off-duty officer is a civilian, and so is one who only belongs to the
-    forces or a militia ("a police interpreter", "the family of a soldier")."""
-    before = text[: match.start]
-    if match.entry.kind in STATE_KINDS and _OFF_DUTY.search(before):
-        return True
-    if match.entry.inter not in AFFILIATED_INTERS:
-        return False
-    return bool(_AFFILIATE_AFTER.match(text, match.end) or _AFFILIATE_BEFORE.search(before))
 
 
 def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str, int]:
     entry = match.entry
-    if _civilian_status(match, sentence.text):
+    if civilian_status(match, sentence.text):
         return fill_name(CIVILIANS, country), 7
     if entry.kind in STATE_KINDS:
-        own = country_before(sentence.text, match.start)
+        own = country_before(sentence.text, match.start, country)
         if own and country and own != country:
             return fill_name(entry.name, own), 8
         return fill_name(entry.name, own or country), entry.inter
@@ -255,32 +237,22 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
     return fill_name(entry.name, country), entry.inter
 
 
-_OWN_POST = re.compile(
-    r"\b(?:" + "|".join(_ROLES["own_post_before"]) + r")\s+(?:\S+\s+){0,2}$", re.I
-)
-_POST = re.compile(r"(?:" + "|".join(_ROLES["own_post_words"]) + r")", re.I)
-
-
-def _own_post(match: Match, text: str) -> bool:
-    """ "Gunmen held a checkpoint": the post is theirs, not a mention of the forces."""
-    return bool(_POST.fullmatch(match.surface) and _OWN_POST.search(text[: match.start]))
-
-
 def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
     mentions = []
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         found = []
         for match in find_matches(sentence.text):
-            if _own_post(match, sentence.text):
+            if own_post(match, sentence.text):
                 continue
             name, inter = _resolve(match, sentence, country)
-            role = mention_role(sentence, match.start, match.end)
+            role = AGENT if is_strike(match) else mention_role(sentence, match.start, match.end)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5
             found.append((match, Mention(match.entry, name, inter, match.surface, role, score)))
         demote_allies(sentence.text, found, AGENT)
+        fold_strikes(found)
         mentions.extend(mention for _, mention in found)
     return _fold_generic_armed(mentions)
 

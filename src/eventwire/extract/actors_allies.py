@@ -5,6 +5,10 @@
 associated actor). A militia mention joined to a state-forces mention that acts in the same
 sentence loses its role, so it is neither actor1 nor the second side. Joining words:
 data/actors.toml, [roles] ally_joins.
+
+An air or drone strike is its forces acting ("an airstrike killed ..."): a strike mention is an
+agent, and the forces of the same sentence that conducted it ("French forces conducted
+airstrikes") name it.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from eventwire.extract.actors import Mention
 
 STATE_INTER = 1
+FORCES_INTERS = frozenset({1, 8})
 MILITIA_INTERS = frozenset({3, 4})
 ALLY_WEIGHT = 0.3
 
@@ -50,3 +55,28 @@ def demote_allies(text: str, found: list[tuple[Match, Mention]], agent: str) -> 
     for _match, mention in found:
         if mention.name in allied:
             mention.role, mention.score = None, mention.score * ALLY_WEIGHT
+
+
+@cache
+def _attack_nouns() -> frozenset[str]:
+    return frozenset(load_toml("actors.toml")["roles"]["attack_nouns"])
+
+
+def is_strike(match: Match) -> bool:
+    """ "airstrikes", "air raid", "drone strike": a forces mention that is itself the attack."""
+    if match.entry.kind != "military":
+        return False
+    words = match.surface.lower().split()
+    nouns = _attack_nouns()
+    return words[-1].rstrip("s") in nouns or "".join(words).rstrip("s") in nouns
+
+
+def fold_strikes(found: list[tuple[Match, Mention]]) -> None:
+    """Strikes take the name of the forces that conducted them, when the sentence names any."""
+    forces = [x for m, x in found if x.inter in FORCES_INTERS and not is_strike(m) and x.role]
+    if not forces:
+        return
+    best = max(forces, key=lambda x: x.score)
+    for match, mention in found:
+        if is_strike(match):
+            mention.name, mention.inter = best.name, best.inter

@@ -321,16 +321,26 @@ def _plausible(surface: str) -> bool:
 _PRECEDING = 40
 
 
-def country_before(text: str, start: int) -> str | None:
-    """The country named right before a mention: "Malian soldiers", "Mali's army"."""
+def country_before(text: str, start: int, prefer: str | None = None) -> str | None:
+    """The country named right before a mention: "Malian soldiers", "Mali's army". Of several
+    ("Burkinabe and French aircraft"), `prefer` (the event's country) if named, else the first."""
     window = fold(text[max(0, start - _PRECEDING) : start])
     pattern = _country_pattern()
     tail = re.compile(r"(?:['’]s)?\s+(?:the\s+|\w+\s+)?$")
-    last = None
+    joined = re.compile(r"\s*(?:,|and|&)\s*$")
+    run: list[re.Match[str]] = []
     for m in pattern.finditer(window):
-        if _plausible(m.group(1)) and tail.fullmatch(window[m.end() :]):
-            last = m
-    return _country_surfaces()[last.group(1).lower()] if last else None
+        if not _plausible(m.group(1)):
+            continue
+        if run and not joined.fullmatch(window[run[-1].end() : m.start()]):
+            run = []
+        run.append(m)
+        if tail.fullmatch(window[m.end() :]):
+            break
+    else:
+        return None
+    names = [_country_surfaces()[m.group(1).lower()] for m in run]
+    return prefer if prefer in names else names[0]
 
 
 def fill_name(template: str, country: str | None) -> str:
