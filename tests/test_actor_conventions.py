@@ -104,3 +104,13 @@ def test_joint_forces_of_two_countries_are_the_event_country_first() -> None:
         "Malian and French aircraft bombed suspected militant positions near Boni.", "Mali"
     )
     assert first.name == "Military Forces of Mali"
+
+
+def test_militiamen_abducted_by_militants_are_a_battle() -> None:
+    frame = typed("Suspected militants abducted three Dozo hunters near Solenzo.", "Burkina Faso")
+    assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_soldiers_kidnapped_stay_an_abduction() -> None:
+    frame = typed("Gunmen kidnapped two off-duty soldiers near Solenzo.", "Burkina Faso")
+    assert frame.sub_event_type == "Abduction/forced disappearance"

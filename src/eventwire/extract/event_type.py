@@ -176,6 +176,8 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
     calm = not _hurt(s) and s.get("violence") < PRESENT
     if s.get("arrest") >= PRESENT and _inter(frame.actor1) == 1 and calm:
         return Decision("Strategic developments", "Arrests", 0.65, "arrests by state forces")
+    if _inter(frame.actor2) in NON_STATE and s.get("abduction") >= PRESENT:
+        return Decision("Battles", "Armed clash", _sure(frame, 0.6), "militiamen abducted")
     empty_post = s.get("unoccupied") >= PRESENT
     if s.get("looting") >= PRESENT and not _hurt(s) and (empty_post or not armed_target):
         return Decision(
