@@ -114,3 +114,20 @@ def test_militiamen_abducted_by_militants_are_a_battle() -> None:
 def test_soldiers_kidnapped_stay_an_abduction() -> None:
     frame = typed("Gunmen kidnapped two off-duty soldiers near Solenzo.", "Burkina Faso")
     assert frame.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_riot_named_as_the_grievance_leaves_a_peaceful_protest() -> None:
+    frame = typed(
+        "Hundreds of traders marched in Bobo-Dioulasso to denounce the looting of their shops.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Protests", "Peaceful protest")
+    assert frame.actor1.name == "Protesters (Burkina Faso)"
+
+
+def test_crowd_violence_after_the_grievance_clause_still_counts() -> None:
+    frame = typed(
+        "Residents protested over the death of a driver and set fire to the town hall in Koupela.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")

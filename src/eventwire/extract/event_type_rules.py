@@ -61,6 +61,30 @@ def means_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+CLAUSE_WORD = re.compile(r"\b(?:and|when|but|then|while|before)\b", re.IGNORECASE)
+"""Starts a new clause: a crowd-violence word after it is an act again."""
+
+
+@cache
+def grievance_context() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(features, pattern): crowd-violence words that only name a protest's grievance."""
+    spec = load_toml(LEXICON)["grievance"]
+    before = re.compile(r"\b(?:" + "|".join(spec["before"]) + r")\b([^,;:.]*)$", re.IGNORECASE)
+    return frozenset(spec["features"]), before
+
+
+def _acted(pattern: re.Pattern[str], name: str, text: str) -> bool:
+    """The feature occurs as an act, not only inside a grievance ("against the lynching")."""
+    features, before = grievance_context()
+    if name not in features:
+        return pattern.search(text) is not None
+    for match in pattern.finditer(text):
+        background = before.search(text[max(0, match.start() - 50) : match.start()])
+        if background is None or CLAUSE_WORD.search(background.group(1)):
+            return True
+    return False
+
+
 def _used_device(pattern: re.Pattern[str], text: str) -> bool:
     """A device the sentence names as the means, not as a seized, carried or found object."""
     before, after = means_context()
@@ -111,7 +135,7 @@ def score_frame(frame: EventFrame) -> Scores:
         for name, pattern in feature_patterns().items():
             if (negated and name in HARM_FEATURES) or not may_match(starts[name], present):
                 continue
-            if pattern.search(sentence.text):
+            if _acted(pattern, name, sentence.text):
                 scores.features[name] = scores.features.get(name, 0.0) + weight
         for _name, sub, pattern in means_patterns():
             if _used_device(pattern, sentence.text):
