@@ -131,3 +131,20 @@ def test_crowd_violence_after_the_grievance_clause_still_counts() -> None:
         "Burkina Faso",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_death_in_the_grievance_is_no_excessive_force() -> None:
+    frame = typed(
+        "Students protested in Koudougou over the killing of a classmate by a policeman last "
+        "month. Police dispersed them with tear gas.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_protesters_shot_dead_are_excessive_force() -> None:
+    frame = typed(
+        "Two protesters were shot dead by police during a demonstration in Koudougou.",
+        "Burkina Faso",
+    )
+    assert frame.sub_event_type == "Excessive force against protesters"

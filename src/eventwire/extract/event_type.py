@@ -66,7 +66,8 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
         return None
     if _crowd_violent(frame, s):
         return Decision("Riots", "Violent demonstration", 0.65, "protesters turned violent")
-    if s.get("lethal") >= PRESENT and (1 in inters or s.get("intervention") >= PRESENT):
+    killed_there = s.get("lethal_acted") >= PRESENT
+    if killed_there and (1 in inters or s.get("intervention") >= PRESENT):
         return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
     if s.get("intervention") >= PRESENT:
         return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")

@@ -66,18 +66,16 @@ CLAUSE_WORD = re.compile(r"\b(?:and|when|but|then|while|before)\b", re.IGNORECAS
 
 
 @cache
-def grievance_context() -> tuple[frozenset[str], re.Pattern[str]]:
-    """(features, pattern): crowd-violence words that only name a protest's grievance."""
+def grievance_context() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
+    """(features, also, pattern): crowd-violence words that only name a protest's grievance."""
     spec = load_toml(LEXICON)["grievance"]
     before = re.compile(r"\b(?:" + "|".join(spec["before"]) + r")\b([^,;:.]*)$", re.IGNORECASE)
-    return frozenset(spec["features"]), before
+    return frozenset(spec["features"]), frozenset(spec["also"]), before
 
 
-def _acted(pattern: re.Pattern[str], name: str, text: str) -> bool:
+def _acted(pattern: re.Pattern[str], text: str) -> bool:
     """The feature occurs as an act, not only inside a grievance ("against the lynching")."""
-    features, before = grievance_context()
-    if name not in features:
-        return pattern.search(text) is not None
+    before = grievance_context()[2]
     for match in pattern.finditer(text):
         background = before.search(text[max(0, match.start() - 50) : match.start()])
         if background is None or CLAUSE_WORD.search(background.group(1)):
@@ -124,6 +122,18 @@ def _typed_sentences(frame: EventFrame) -> list[Sentence]:
     return [lead, *chosen]
 
 
+def _feature_keys(pattern: re.Pattern[str], name: str, text: str) -> list[str]:
+    """The scores a feature's occurrence in `text` adds to (none when it does not occur)."""
+    filtered, also, _before = grievance_context()
+    if name in filtered:
+        return [name] if _acted(pattern, text) else []
+    if pattern.search(text) is None:
+        return []
+    if name in also:
+        return [name, f"{name}_acted"] if _acted(pattern, text) else [name]
+    return [name]
+
+
 def score_frame(frame: EventFrame) -> Scores:
     scores = Scores()
     for rank, sentence in enumerate(_typed_sentences(frame)):
@@ -135,8 +145,8 @@ def score_frame(frame: EventFrame) -> Scores:
         for name, pattern in feature_patterns().items():
             if (negated and name in HARM_FEATURES) or not may_match(starts[name], present):
                 continue
-            if _acted(pattern, name, sentence.text):
-                scores.features[name] = scores.features.get(name, 0.0) + weight
+            for key in _feature_keys(pattern, name, sentence.text):
+                scores.features[key] = scores.features.get(key, 0.0) + weight
         for _name, sub, pattern in means_patterns():
             if _used_device(pattern, sentence.text):
                 scores.means[sub] = scores.means.get(sub, 0.0) + weight
