@@ -466,3 +466,16 @@ def test_villages_that_clash_over_land_are_a_communal_battle() -> None:
         "Burkina Faso",
     )
     assert frame.event_type == "Battles"
+
+
+def test_police_who_open_fire_on_protesters_killing_some_use_excessive_force() -> None:
+    from datetime import date
+
+    from eventwire.models import Document, text_id
+    from eventwire.pipeline import Pipeline
+
+    text = "On May 3, police opened fire on protesters in Koudougou, killing two."
+    events = Pipeline().process(Document(id=text_id(text), text=text, published=date(2016, 5, 5)))
+    assert [(e.event_type, e.sub_event_type) for e in events] == [
+        ("Protests", "Excessive force against protesters")
+    ]
