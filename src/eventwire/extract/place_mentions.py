@@ -188,6 +188,8 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _hyphen_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if "-" not in text[start:end]:
+        return [(start, end)]
     c = cues()
     before = text[max(0, start - 60) : start]
     if not (c.road_before.search(before) or c.road_after.search(text[end:])):

@@ -39,7 +39,7 @@ class FastAttributes:
         self.by_tag: dict[str, list[tuple[int, Test]]] = defaultdict(list)
         self.any_tag: list[tuple[int, Test]] = []
         self.sequences: list[tuple[int, list[Test], int]] = []
-        self.memo: dict[tuple[str, str, str, bool], tuple[int, ...]] = {}
+        self.memo: dict[tuple[str, str, str, bool], tuple[tuple[int, ...], tuple[int, ...]]] = {}
         for rule, pattern in enumerate(patterns):
             for alternative in pattern["patterns"]:
                 self._add(rule, alternative, pattern.get("index", 0))
@@ -59,31 +59,35 @@ class FastAttributes:
         hits: list[tuple[int, int]] = []
         for token in doc:
             key = (token.tag_, token.lower_, token.dep_, token.is_space)
-            rules = self.memo.get(key)
-            if rules is None:
-                rules = self.memo[key] = self._rules_for(token)
+            known = self.memo.get(key)
+            if known is None:
+                known = self.memo[key] = self._rules_for(token)
+            rules, starts = known
             hits.extend((rule, token.i) for rule in rules)
-        if self.sequences:
-            hits.extend(self._sequence_hits(doc))
+            for number in starts:  # a two-token rule whose first token this one matches
+                hits.extend(self._sequence_hit(doc, token.i, number))
         hits.sort()
         for rule, position in hits:
             set_token_attrs(doc[position], self.attrs[rule])
         return doc
 
-    def _rules_for(self, token: Token) -> tuple[int, ...]:
-        """The single-token rules a token matches; they depend only on its tag, lowercase form,
-        dependency label and whether it is a space, so the answer is remembered per key."""
+    def _rules_for(self, token: Token) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The single-token rules a token matches, and the multi-token rules it may open; both
+        depend only on its tag, lowercase form, dependency label and whether it is a space, so
+        the answer is remembered per key."""
         candidates = [*self.by_tag.get(token.tag_, ()), *self.any_tag]
-        return tuple(sorted(rule for rule, test in candidates if test(token)))
+        rules = tuple(sorted(rule for rule, test in candidates if test(token)))
+        starts = tuple(n for n, (_rule, tests, _i) in enumerate(self.sequences) if tests[0](token))
+        return rules, starts
 
-    def _sequence_hits(self, doc: Doc) -> list[tuple[int, int]]:
-        found = []
-        for rule, tests, index in self.sequences:
-            width = len(tests)
-            for start in range(len(doc) - width + 1):
-                if all(test(doc[start + k]) for k, test in enumerate(tests)):
-                    found.append((rule, start + (index if index >= 0 else width + index)))
-        return found
+    def _sequence_hit(self, doc: Doc, start: int, number: int) -> list[tuple[int, int]]:
+        rule, tests, index = self.sequences[number]
+        width = len(tests)
+        if start + width > len(doc):
+            return []
+        if not all(test(doc[start + k]) for k, test in enumerate(tests[1:], start=1)):
+            return []
+        return [(rule, start + (index if index >= 0 else width + index))]
 
 
 def _exact_tags(condition: Any) -> list[str] | None:
