@@ -46,10 +46,27 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
 
+class Typed(Strict):
+    """An ACLED event type and sub-type, spelt as ACLED does whatever case the client used."""
+
+    event_type: Text | None = None
+    sub_event_type: Text | None = None
+
+    @field_validator("event_type")
+    @classmethod
+    def _type(cls, value: str | None) -> str | None:
+        return canonical_type(value)
+
+    @field_validator("sub_event_type")
+    @classmethod
+    def _sub_type(cls, value: str | None) -> str | None:
+        return canonical_sub_type(value)
+
+
 # --- query strings ---------------------------------------------------------------------------
 
 
-class EventQuery(Strict):
+class EventQuery(Typed):
     """The event filters shared by the list, the time series and the export."""
 
     country: Text | None = None
@@ -62,16 +79,6 @@ class EventQuery(Strict):
     min_fatalities: int | None = Field(None, ge=0)
     bbox: str | None = Field(None, description="west,south,east,north in degrees")
     q: str | None = Field(None, max_length=200, description="words in summary, actors or place")
-
-    @field_validator("event_type")
-    @classmethod
-    def _type(cls, value: str | None) -> str | None:
-        return canonical_type(value)
-
-    @field_validator("sub_event_type")
-    @classmethod
-    def _sub_type(cls, value: str | None) -> str | None:
-        return canonical_sub_type(value)
 
     @field_validator("bbox")
     @classmethod
@@ -165,7 +172,7 @@ class FiguresIn(Strict):
 NOT_NULL = ("event_type", "sub_event_type", "fatalities", "injuries", "location")
 
 
-class Changes(Strict):
+class Changes(Typed):
     """Reviewable fields; a field left out is not changed, `null` clears an optional one."""
 
     event_type: Text | None = None
@@ -177,16 +184,6 @@ class Changes(Strict):
     location: LocationIn | None = None
     fatalities: FiguresIn | None = None
     injuries: FiguresIn | None = None
-
-    @field_validator("event_type")
-    @classmethod
-    def _type(cls, value: str | None) -> str | None:
-        return canonical_type(value)
-
-    @field_validator("sub_event_type")
-    @classmethod
-    def _sub_type(cls, value: str | None) -> str | None:
-        return canonical_sub_type(value)
 
     @model_validator(mode="after")
     def _consistent(self) -> Changes:
