@@ -4,8 +4,24 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy.orm import Session
+
 from eventwire.models import Actor, Claim, Event, Figures, Location, Reaction
-from eventwire.store.schema import ClaimRow, EventRow
+from eventwire.store.schema import ClaimRow, EventDocumentRow, EventRow
+
+
+def add_event_rows(session: Session, item: Event) -> bool:
+    """Write an event's row (unless stored), its document links (those missing) and its claims;
+    True when the event row is new."""
+    new = session.get(EventRow, item.id) is None
+    if new:
+        session.add(event_row(item))
+        session.flush()
+    for document_id in item.document_ids:
+        if session.get(EventDocumentRow, (item.id, document_id)) is None:
+            session.add(EventDocumentRow(event_id=item.id, document_id=document_id))
+    session.add_all(claim_rows(item))
+    return new
 
 
 def event_row(item: Event) -> EventRow:

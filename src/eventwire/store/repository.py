@@ -14,10 +14,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventwire.models import Document, Event
-from eventwire.store.convert import claim_rows, event_row
+from eventwire.store.convert import add_event_rows
 from eventwire.store.loading import load_events
 from eventwire.store.merging import MergingMixin
-from eventwire.store.schema import ClaimRow, DocumentRow, EventDocumentRow, EventRow
+from eventwire.store.schema import ClaimRow, DocumentRow, EventRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -76,15 +76,7 @@ class Store(MergingMixin):
     def _add_event(
         self, session: Session, item: Event, document: Document | None = None, siblings: int = 1
     ) -> None:
-        existing = session.get(EventRow, item.id)
-        if existing is None:
-            session.add(event_row(item))
-            session.flush()
-        for document_id in item.document_ids:
-            if session.get(EventDocumentRow, (item.id, document_id)) is None:
-                session.add(EventDocumentRow(event_id=item.id, document_id=document_id))
-        session.add_all(claim_rows(item))
-        if existing is None and self.dedup_enabled:
+        if add_event_rows(session, item) and self.dedup_enabled:
             from eventwire.dedup import attach_or_create
 
             session.flush()

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from eventwire.models import Document, Event
-from eventwire.store.convert import claim_rows, event_row
+from eventwire.store.convert import add_event_rows, claim_rows, event_row
 from eventwire.store.loading import load_event
 from eventwire.store.merging import _foldable, _refold
 from eventwire.store.overrides import apply_overrides
@@ -25,7 +25,6 @@ from eventwire.store.repository import Store
 from eventwire.store.schema import (
     ClaimRow,
     DocumentRow,
-    EventDocumentRow,
     EventMergeRow,
     EventRow,
     OverrideRow,
@@ -170,11 +169,7 @@ def _rewrite_row(session: Session, item: Event) -> None:
 
 
 def _add(session: Session, item: Event) -> None:
-    session.add(event_row(item))
-    session.flush()
-    for document_id in item.document_ids:
-        session.add(EventDocumentRow(event_id=item.id, document_id=document_id))
-    session.add_all(claim_rows(item))
+    add_event_rows(session, item)
     session.flush()
 
 
