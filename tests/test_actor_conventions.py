@@ -148,3 +148,58 @@ def test_protesters_shot_dead_are_excessive_force() -> None:
         "Burkina Faso",
     )
     assert frame.sub_event_type == "Excessive force against protesters"
+
+
+def test_a_hedged_name_after_the_verb_is_acted_upon() -> None:
+    first, second = actors_of(
+        "The army reportedly killed 14 presumed ISGS militants near Markoye and seized weapons.",
+        "Burkina Faso",
+    )
+    assert first.name == "Military Forces of Burkina Faso"
+    assert second.name == "Islamic State (Greater Sahara)"
+
+
+def test_the_people_named_after_an_arrest_are_acted_upon() -> None:
+    first, second = actors_of(
+        "A week of sweeps by the gendarmerie led to the arrest of 40 suspected bandits near Fada.",
+        "Burkina Faso",
+    )
+    assert first.name.startswith("Police Forces of Burkina Faso")
+    assert second.name == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_an_arrest_that_is_the_grievance_targets_nobody() -> None:
+    frame = typed(
+        "Students rioted over the arrest of three soldiers and burned tyres in Koudougou. "
+        "Police fired tear gas.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Riots"
+    assert frame.actor2.name == "Police Forces of Burkina Faso"
+
+
+def test_soldiers_firing_into_the_air_on_their_own_are_a_mutiny() -> None:
+    frame = typed(
+        "Angry soldiers fired shots into the air for two hours in the streets of Dori.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+    assert frame.actor1.name == "Rioters (Burkina Faso)"
+    assert frame.actor2 is None
+
+
+def test_forces_firing_into_the_air_at_a_protest_intervene() -> None:
+    frame = typed(
+        "Traders gathered outside the town hall of Kaya. Gendarmes fired shots into the air.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Protests", "Protest with intervention")
+    assert frame.actor2.name.startswith("Police Forces of Burkina Faso")
+
+
+def test_forces_on_patrol_firing_warning_shots_are_no_mutiny() -> None:
+    frame = typed(
+        "A gendarmerie patrol fired warning shots in the air near Arbinda on Monday.",
+        "Burkina Faso",
+    )
+    assert frame.event_type != "Riots"

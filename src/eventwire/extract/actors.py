@@ -43,6 +43,9 @@ ATTRIBUTION_VERBS = frozenset(_ROLES["attribution_verbs"])
 ATTACK_NOUNS = frozenset(_ROLES["attack_nouns"])
 """Nouns whose owner or modifier acts ("JNIM's attack") and whose "on" object is the target."""
 CLASH_WORDS = frozenset(_ROLES["clash_words"])
+VICTIM_NOUNS = frozenset(_ROLES["victim_nouns"])
+HEDGE_PARTICIPLES = frozenset(_ROLES["hedge_participles"])
+JOINT_NOUNS = frozenset(_ROLES["joint_nouns"])
 CLIMB_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "det", "poss"})
 RELATIVE = frozenset({"who", "that", "which"})
 PRONOUNS = frozenset({"it", "they", "we"})
@@ -123,6 +126,8 @@ def _role_from_head(token) -> str | None:
             return AGENT if hit else None
         if dep in ("nsubjpass", "dobj", "obj") and _attributes(head):
             return AGENT
+        if dep in ("dobj", "obj") and _hedge_participle(head):
+            return _hedged_role(head)
         if dep == "nsubjpass":
             return TARGET if _is_action(head) else None
         if dep in ("dobj", "obj"):
@@ -167,11 +172,36 @@ def _role_of_pobj(prep):
         return (TARGET if hit else None), None
     if word == "with" and lemma in CLASH_WORDS:
         return TARGET, None
+    if word == "of" and lemma in VICTIM_NOUNS:
+        return (None if _grievance(governor) else TARGET), None
+    if word == "between" and lemma in JOINT_NOUNS:
+        return AGENT, None
     if word in ("of", "from", "among") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
         return None, governor
     if word == "from" and _is_action(governor):
         return TARGET, None
     return None, None
+
+
+GRIEVANCE_PREPOSITIONS = frozenset({"for", "over", "against", "after", "following", "since"})
+
+
+def _grievance(noun) -> bool:
+    """ "Students rioted over the arrest of six guards": the arrest is the cause, not the act."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in GRIEVANCE_PREPOSITIONS
+
+
+def _hedge_participle(token) -> bool:
+    return token.tag_ in ("VBN", "VBD") and token.lower_ in HEDGE_PARTICIPLES
+
+
+def _hedged_role(hedge) -> str | None:
+    """ "The army killed 26 presumed ISGS militants", misparsed with "presumed" as the verb: the
+    name is the object of the action before it, or the subject of the action after it."""
+    verb = hedge.head
+    if verb.i == hedge.i or not _is_action(verb):
+        return None
+    return TARGET if hedge.i > verb.i else AGENT
 
 
 def _reports_own_action(verb) -> bool:

@@ -23,10 +23,10 @@ from pathlib import Path
 
 from eventwire.extract.actors import event_country
 from eventwire.extract.actors_identity import name_identity_militias
-from eventwire.extract.actors_rules import fill_name
+from eventwire.extract.actors_rules import fill_name, find_matches
 from eventwire.extract.crowd_sides import crowd_side
 from eventwire.extract.detect import detection_patterns
-from eventwire.extract.event_type_rules import Scores, score_frame
+from eventwire.extract.event_type_rules import Scores, feature_patterns, score_frame
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.registry import register
@@ -56,7 +56,7 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     named_armed = seen_armed and _inter(frame.actor1) in (2, 3, 8) and s.get("protest") < PRESENT
     if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
         return None
-    if not inters & {5, 6} and _inter(frame.actor1) == 1 and s.get("arrest") >= PRESENT:
+    if not inters & {5, 6} and _inter(frame.actor1) == 1 and s.get("arrest_acted") >= PRESENT:
         return None
     if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
         return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
@@ -69,9 +69,37 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     killed_there = s.get("lethal_acted") >= PRESENT
     if killed_there and (1 in inters or s.get("intervention") >= PRESENT):
         return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
-    if s.get("intervention") >= PRESENT:
+    if max(s.get("intervention"), s.get("air_shots")) >= PRESENT:
         return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
     return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
+
+
+def _mutiny_event(frame: EventFrame, s: Scores) -> Decision | None:
+    """Forces firing into the air or mutinying, facing nobody: ACLED's violent demonstration
+    (the crowd side names them Rioters). Forces on patrol or dispersing a crowd are on duty."""
+    if _inter(frame.actor1) != 1 or frame.actor2 is not None:
+        return None
+    if max(s.get("air_shots"), s.get("mutiny")) < PRESENT or s.get("on_duty") >= PRESENT:
+        return None
+    if max(s.get("lethal_acted"), s.get("people_victims"), s.get("arrest_acted")) >= PRESENT:
+        return None
+    if _others_protest(frame):
+        return None
+    return Decision("Riots", "Violent demonstration", 0.6, "forces firing into the air")
+
+
+STATE_KINDS = frozenset({"military", "police"})
+
+
+def _others_protest(frame: EventFrame) -> bool:
+    """A protest stated in a sentence that names no state forces: the crowd is someone else."""
+    protest = feature_patterns()["protest"]
+    for sentence in frame.sentences:
+        if protest.search(sentence.text) is None:
+            continue
+        if not any(m.entry.kind in STATE_KINDS for m in find_matches(sentence.text)):
+            return True
+    return False
 
 
 def _unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
@@ -235,7 +263,8 @@ def _sure(frame: EventFrame, base: float) -> float:
 
 def decide(frame: EventFrame, scores: Scores) -> Decision | None:
     return (
-        _crowd_event(frame, scores)
+        _mutiny_event(frame, scores)
+        or _crowd_event(frame, scores)
         or _unorganised_event(frame, scores)
         or _disrupted_event(scores)
         or _remote_event(frame, scores)
