@@ -203,3 +203,30 @@ def test_forces_on_patrol_firing_warning_shots_are_no_mutiny() -> None:
         "Burkina Faso",
     )
     assert frame.event_type != "Riots"
+
+
+def test_soldiers_protesting_with_gunfire_riot() -> None:
+    frame = typed(
+        "Gunfire was heard all night in Kaya in what officers called a protest by soldiers "
+        "against the jailing of two comrades.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+    assert frame.actor2 is None
+
+
+def test_soldiers_firing_on_protesters_is_no_mutiny() -> None:
+    frame = typed("Soldiers opened fire on protesters in Kaya, killing two.", "Burkina Faso")
+    assert (frame.event_type, frame.sub_event_type) == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+    assert frame.actor2.name == "Military Forces of Burkina Faso"
+
+
+def test_a_road_blocked_in_a_later_sentence_makes_the_protest_violent() -> None:
+    frame = typed(
+        "Pupils marched in Sapaga to demand exams. The main road was blocked for three hours.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")

@@ -19,8 +19,8 @@ from functools import cache
 
 from eventwire.data import load_toml
 from eventwire.extract.actors import AGENT, TARGET, Mention, collect_mentions, event_country
-from eventwire.extract.actors_rules import fill_name, fold
-from eventwire.extract.event_type_rules import Scores
+from eventwire.extract.actors_rules import fill_name, find_matches, fold
+from eventwire.extract.event_type_rules import Scores, feature_patterns
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 
@@ -30,6 +30,7 @@ RIOTERS = "Rioters ({country})"
 CIVILIANS = "Civilians ({country})"
 INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 CROWD_INTERS = frozenset({5, 6, 7})
+STATE_KINDS = frozenset({"military", "police"})
 
 
 @cache
@@ -58,11 +59,31 @@ def _forces(mentions: list[Mention]) -> list[Mention]:
     return sorted(people, key=lambda m: -m.score)
 
 
-def _forces_are_crowd(mentions: list[Mention], s: Scores) -> bool:
+def others_protest(frame: EventFrame) -> bool:
+    """A protest stated in a sentence that names no state forces, or names people besides them
+    ("soldiers fired on protesters"): the crowd is someone else."""
+    protest = feature_patterns()["protest"]
+    for sentence in frame.sentences:
+        if protest.search(sentence.text) is None:
+            continue
+        kinds = {m.entry.kind in STATE_KINDS for m in find_matches(sentence.text)}
+        if kinds != {True}:
+            return True
+    return False
+
+
+def forces_protest(frame: EventFrame) -> bool:
+    """Every sentence that states the protest names the forces: they are the protesters."""
+    protest = feature_patterns()["protest"]
+    stated = any(protest.search(s.text) for s in frame.sentences)
+    return stated and not others_protest(frame)
+
+
+def _forces_are_crowd(frame: EventFrame, mentions: list[Mention], s: Scores) -> bool:
     """Soldiers who mutiny or police on a sit-in: the forces act and nobody else does."""
     if s.get("intervention") >= PRESENT:
         return False
-    if s.get("mutiny") >= PRESENT:
+    if s.get("mutiny") >= PRESENT or forces_protest(frame):
         return True
     if any(m.inter in (5, 6) for m in mentions):
         return False
@@ -87,7 +108,7 @@ def crowd_side(frame: EventFrame, sub_event_type: str, s: Scores) -> Actor | Non
     country = event_country(frame)
     mentions = collect_mentions(frame, country)
     forces = _forces(mentions)
-    if _forces_are_crowd(mentions, s):
+    if _forces_are_crowd(frame, mentions, s):
         forces = []
     intervened = s.get("intervention") >= PRESENT
     if sub_event_type in INTERVENED:

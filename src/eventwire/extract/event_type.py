@@ -23,10 +23,10 @@ from pathlib import Path
 
 from eventwire.extract.actors import event_country
 from eventwire.extract.actors_identity import name_identity_militias
-from eventwire.extract.actors_rules import fill_name, find_matches
-from eventwire.extract.crowd_sides import crowd_side
+from eventwire.extract.actors_rules import fill_name
+from eventwire.extract.crowd_sides import crowd_side, forces_protest, others_protest
 from eventwire.extract.detect import detection_patterns
-from eventwire.extract.event_type_rules import Scores, feature_patterns, score_frame
+from eventwire.extract.event_type_rules import Scores, score_frame
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.registry import register
@@ -64,7 +64,7 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
         return Decision("Riots", "Violent demonstration", 0.75, "violent crowd")
     if s.get("protest") < PRESENT and 6 not in inters:
         return None
-    if _crowd_violent(frame, s):
+    if _crowd_violent(frame, s) or _armed_forces_protest(frame, s):
         return Decision("Riots", "Violent demonstration", 0.65, "protesters turned violent")
     killed_there = s.get("lethal_acted") >= PRESENT
     if killed_there and (1 in inters or s.get("intervention") >= PRESENT):
@@ -83,23 +83,16 @@ def _mutiny_event(frame: EventFrame, s: Scores) -> Decision | None:
         return None
     if max(s.get("lethal_acted"), s.get("people_victims"), s.get("arrest_acted")) >= PRESENT:
         return None
-    if _others_protest(frame):
+    if others_protest(frame):
         return None
     return Decision("Riots", "Violent demonstration", 0.6, "forces firing into the air")
 
 
-STATE_KINDS = frozenset({"military", "police"})
-
-
-def _others_protest(frame: EventFrame) -> bool:
-    """A protest stated in a sentence that names no state forces: the crowd is someone else."""
-    protest = feature_patterns()["protest"]
-    for sentence in frame.sentences:
-        if protest.search(sentence.text) is None:
-            continue
-        if not any(m.entry.kind in STATE_KINDS for m in find_matches(sentence.text)):
-            return True
-    return False
+def _armed_forces_protest(frame: EventFrame, s: Scores) -> bool:
+    """Soldiers or police protesting with gunfire ("gunfire rocked the capital in what was a
+    protest by soldiers"): ACLED's violent demonstration."""
+    shots = max(s.get("small_arms"), s.get("air_shots")) >= PRESENT
+    return shots and s.get("intervention") < PRESENT and forces_protest(frame)
 
 
 def _unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
