@@ -230,3 +230,22 @@ def test_a_road_blocked_in_a_later_sentence_makes_the_protest_violent() -> None:
         "Burkina Faso",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_people_described_as_militiamen_are_the_militia() -> None:
+    frame = typed(
+        "Gunmen attacked the village of Tibou and killed four people described as Koglweogo "
+        "militiamen.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"
+    assert frame.actor2.name == "Koglweogo Militia"
+
+
+def test_militia_supporters_are_civilians() -> None:
+    frame = typed(
+        "Gunmen killed five civilians described as Koglweogo supporters at the market in Tibou.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Violence against civilians"
+    assert frame.actor2.name == "Civilians (Burkina Faso)"

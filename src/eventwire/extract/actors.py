@@ -46,6 +46,8 @@ CLASH_WORDS = frozenset(_ROLES["clash_words"])
 VICTIM_NOUNS = frozenset(_ROLES["victim_nouns"])
 HEDGE_PARTICIPLES = frozenset(_ROLES["hedge_participles"])
 JOINT_NOUNS = frozenset(_ROLES["joint_nouns"])
+DESCRIBING = frozenset({"describe", "identify", "present", "report", "believe"})
+"""Participles that say who the people were ("six people described as militiamen")."""
 CLIMB_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "det", "poss"})
 RELATIVE = frozenset({"who", "that", "which"})
 PRONOUNS = frozenset({"it", "they", "we"})
@@ -176,8 +178,10 @@ def _role_of_pobj(prep):
         return (None if _grievance(governor) else TARGET), None
     if word == "between" and lemma in JOINT_NOUNS:
         return AGENT, None
-    if word in ("of", "from", "among") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+    if word in ("of", "from", "among", "including") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
         return None, governor
+    if word == "as" and governor.lemma_.lower() in DESCRIBING and governor.dep_ == "acl":
+        return None, governor.head
     if word == "from" and _is_action(governor):
         return TARGET, None
     return None, None
