@@ -249,3 +249,18 @@ def test_militia_supporters_are_civilians() -> None:
     )
     assert frame.event_type == "Violence against civilians"
     assert frame.actor2.name == "Civilians (Burkina Faso)"
+
+
+def test_a_headline_passive_with_its_agent_targets_the_post() -> None:
+    first, second = actors_of(
+        "Police station in Tibou, Bam Province attacked overnight by unknown gunmen.",
+        "Burkina Faso",
+    )
+    assert first.name == "Unidentified Armed Group (Burkina Faso)"
+    assert second.name == "Police Forces of Burkina Faso"
+
+
+def test_casualties_in_headline_style_are_acted_upon() -> None:
+    first, second = actors_of("Two soldiers killed, three wounded in an attack near Djibo.")
+    assert first.name.startswith("Unidentified Armed Group")
+    assert second.name.startswith("Military Forces")

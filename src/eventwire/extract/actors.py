@@ -123,6 +123,8 @@ def _role_from_head(token) -> str | None:
             return None
         if dep in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in ATTACK_NOUNS:
             return AGENT
+        if dep == "nsubj" and _is_action(head) and _headline_passive(head):
+            return TARGET
         if dep == "nsubj":
             hit = _is_action(head) or _has_action_xcomp(head) or _reports_own_action(head)
             return AGENT if hit else None
@@ -193,6 +195,21 @@ GRIEVANCE_PREPOSITIONS = frozenset({"for", "over", "against", "after", "followin
 def _grievance(noun) -> bool:
     """ "Students rioted over the arrest of six guards": the arrest is the cause, not the act."""
     return noun.dep_ == "pobj" and noun.head.lower_ in GRIEVANCE_PREPOSITIONS
+
+
+CASUALTY_VERBS = frozenset({"kill", "wound", "injure", "hurt"})
+
+
+def _headline_passive(verb) -> bool:
+    """A passive without its "was", as headlines and wire notes write it ("Police station
+    attacked by gunmen", "two soldiers killed, three wounded"): the parser makes the victims the
+    subject; a by-agent gives it away, or a bare casualty participle with no object."""
+    children = list(verb.children)
+    if any(c.dep_ == "agent" for c in children):
+        return True
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in CASUALTY_VERBS:
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "dobj", "obj", "conj") for c in children)
 
 
 def _hedge_participle(token) -> bool:
