@@ -264,3 +264,22 @@ def test_casualties_in_headline_style_are_acted_upon() -> None:
     first, second = actors_of("Two soldiers killed, three wounded in an attack near Djibo.")
     assert first.name.startswith("Unidentified Armed Group")
     assert second.name.startswith("Military Forces")
+
+
+def test_a_subject_shared_with_an_action_acts() -> None:
+    first, second = actors_of(
+        "Gendarmes thwarted a raid on the village of Tibou and neutralized six militants.",
+        "Burkina Faso",
+    )
+    assert first.name == "Police Forces of Burkina Faso"
+    assert second.inter in (2, 3)
+
+
+def test_forces_that_respond_did_not_open_the_event() -> None:
+    first, second = actors_of(
+        "Presumed JNIM militants made an incursion into Tibou. Soldiers responded to the "
+        "incursion and killed three militants.",
+        "Burkina Faso",
+    )
+    assert first.name.startswith("JNIM")
+    assert second.name == "Military Forces of Burkina Faso"

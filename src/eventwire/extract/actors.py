@@ -127,6 +127,7 @@ def _role_from_head(token) -> str | None:
             return TARGET
         if dep == "nsubj":
             hit = _is_action(head) or _has_action_xcomp(head) or _reports_own_action(head)
+            hit = hit or _has_action_conj(head)
             return AGENT if hit else None
         if dep in ("nsubjpass", "dobj", "obj") and _attributes(head):
             return AGENT
@@ -241,6 +242,17 @@ def _attributes(token) -> bool:
 
 def _is_action(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in ACTION_VERBS | CLAIM_VERBS
+
+
+def _has_action_conj(verb) -> bool:
+    """ "Soldiers thwarted an attack and neutralized ten militants": the shared subject acts."""
+    if verb.lemma_.lower() in REACTIVE_VERBS:
+        return False
+    return any(c.dep_ == "conj" and c.pos_ == "VERB" and _is_action(c) for c in verb.children)
+
+
+REACTIVE_VERBS = frozenset({"respond", "react", "retaliate", "reply"})
+"""Whoever responds did not start it: ACLED's actor1 is the side that opened the event."""
 
 
 def _has_action_xcomp(verb) -> bool:
