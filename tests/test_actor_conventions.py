@@ -283,3 +283,21 @@ def test_forces_that_respond_did_not_open_the_event() -> None:
     )
     assert first.name.startswith("JNIM")
     assert second.name == "Military Forces of Burkina Faso"
+
+
+def test_a_mutiny_that_is_only_the_background_is_no_riot() -> None:
+    frame = typed(
+        "The president dismissed the army chief of staff on Friday following a mutiny by "
+        "soldiers of the presidential guard.",
+        "Burkina Faso",
+    )
+    assert frame.event_type != "Riots"
+
+
+def test_a_decision_by_the_president_is_the_governments() -> None:
+    frame = typed(
+        "The president named a new army chief and dissolved the government on Friday.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Strategic developments"
+    assert frame.actor1.name == "Government of Burkina Faso"

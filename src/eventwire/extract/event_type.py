@@ -296,7 +296,11 @@ def _fill_implied_actors(frame: EventFrame, decision: Decision, s: Scores) -> No
     (a curfew, a closure) or whose officials decided a development."""
     sub, civilians = decision.sub_event_type, "Civilians ({country})"
     decided = max(s.get("government"), s.get("measure")) >= PRESENT
-    if frame.actor1 is None and decided and sub in ("Other", "Change to group/activity"):
+    unnamed = frame.actor1 is None or _guessed(frame.actor1)
+    by_government = s.get("government") >= PRESENT and (unnamed or _inter(frame.actor1) == 1)
+    if sub in ("Other", "Change to group/activity") and (
+        (frame.actor1 is None and decided) or by_government
+    ):
         frame.actor1 = _implied(frame, GOVERNMENT, 1)
     if frame.actor2 is None:
         looted = sub == "Looting/property destruction" and _inter(frame.actor1) in NON_STATE
