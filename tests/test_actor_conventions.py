@@ -301,3 +301,13 @@ def test_a_decision_by_the_president_is_the_governments() -> None:
     )
     assert frame.event_type == "Strategic developments"
     assert frame.actor1.name == "Government of Burkina Faso"
+
+
+def test_unknown_people_throwing_stones_at_forces_riot() -> None:
+    frame = typed(
+        "Unknown individuals threw stones at gendarmes on patrol in Kaya. One gendarme was "
+        "wounded.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Riots"
+    assert frame.actor1.name == "Rioters (Burkina Faso)"

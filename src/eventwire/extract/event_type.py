@@ -53,7 +53,14 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     inters = {_inter(frame.actor1), _inter(frame.actor2)}
     crowd = s.get("protest") + s.get("riot") + s.get("mob")
     seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
-    named_armed = seen_armed and _inter(frame.actor1) in (2, 3, 8) and s.get("protest") < PRESENT
+    unknown = frame.actor1 is not None and frame.actor1.name.startswith(UNIDENTIFIED[:22])
+    unknown_unarmed = unknown and s.get("firearm") < PRESENT and _hurt(s)
+    named_armed = (
+        seen_armed
+        and _inter(frame.actor1) in (2, 3, 8)
+        and s.get("protest") < PRESENT
+        and not unknown_unarmed
+    )
     if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
         return None
     if not inters & {5, 6} and _inter(frame.actor1) == 1 and s.get("arrest_acted") >= PRESENT:
