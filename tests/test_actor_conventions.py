@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from eventwire.extract.actors import extract_actors
+from eventwire.models import Location
+from tests.helpers import make_frame
 from tests.test_actors import actors_of
 from tests.test_event_type import typed
 
@@ -311,3 +316,39 @@ def test_unknown_people_throwing_stones_at_forces_riot() -> None:
     )
     assert frame.event_type == "Riots"
     assert frame.actor1.name == "Rioters (Burkina Faso)"
+
+
+def test_a_component_group_is_named_by_its_parent_before_acled_names_it() -> None:
+    from eventwire.extract.actors_rules import name_in_period
+
+    jnim = "JNIM: Group for Support of Islam and Muslims"
+    assert name_in_period("Katiba Macina", date(2019, 6, 1)) == jnim
+    assert name_in_period("Katiba Macina", date(2021, 6, 1)) == "Katiba Macina"
+    assert name_in_period(f"{jnim} and/or Katiba Macina", date(2019, 6, 1)) == jnim
+    assert name_in_period("Ansaroul Islam", date(2019, 6, 1)) == "Ansaroul Islam"
+
+
+def test_a_component_named_with_its_parent_in_brackets_is_the_component() -> None:
+    frame = make_frame(
+        "Presumed Katiba Macina (JNIM) militants attacked a police post in Di.", "2021-03-02"
+    )
+    frame.location = Location(name="Di", country="Burkina Faso")
+    extract_actors(frame)
+    assert frame.actor1.name == "Katiba Macina"
+    old = make_frame(
+        "Presumed Katiba Macina (JNIM) militants attacked a police post in Di.", "2019-03-02"
+    )
+    old.location = Location(name="Di", country="Burkina Faso")
+    extract_actors(old)
+    assert old.actor1.name == "JNIM: Group for Support of Islam and Muslims"
+
+
+def test_a_suicide_bomber_stopped_by_forces_is_still_the_attacker() -> None:
+    frame = typed(
+        "Soldiers identified and shot a suicide bomber near a camp in Mora. No other "
+        "casualties were reported. Sources attributed the attack to Boko Haram.",
+        "Cameroon",
+    )
+    assert frame.sub_event_type == "Suicide bomb"
+    assert frame.actor1.name.startswith("Boko Haram")
+    assert frame.actor2.name == "Military Forces of Cameroon"

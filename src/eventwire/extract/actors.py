@@ -26,6 +26,7 @@ from eventwire.extract.actors_rules import (
     country_overrides,
     fill_name,
     find_matches,
+    name_in_period,
 )
 from eventwire.extract.actors_status import civilian_status, own_post
 from eventwire.extract.frame import EventFrame
@@ -181,7 +182,7 @@ def _role_of_pobj(prep):
         return (None if _grievance(governor) else TARGET), None
     if word == "between" and lemma in JOINT_NOUNS:
         return AGENT, None
-    if word in ("of", "from", "among", "including") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
+    if word in ("of", "from", "among") and governor.pos_ in ("NOUN", "PROPN", "PRON"):
         return None, governor
     if word == "as" and governor.lemma_.lower() in DESCRIBING and governor.dep_ == "acl":
         return None, governor.head
@@ -302,6 +303,7 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
 
 def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
     mentions = []
+    when = frame.event_date or frame.published
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         found = []
@@ -309,6 +311,7 @@ def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
             if own_post(match, sentence.text):
                 continue
             name, inter = _resolve(match, sentence, country)
+            name = name_in_period(name, when)
             role = AGENT if is_strike(match) else mention_role(sentence, match.start, match.end)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":

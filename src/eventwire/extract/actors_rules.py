@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -30,6 +31,8 @@ class ActorEntry:
     kind: str
     """"named" for a dictionary actor, else the generic kind (military, armed, civilians...)."""
     weight: float = 1.0
+    parent: str | None = None
+    """The group this one is a component of ("Katiba Macina" of JNIM)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,9 @@ class Matcher:
 
 
 def _named_matcher(index: int, spec: dict[str, Any]) -> Matcher:
-    entry = ActorEntry(f"named:{index}", spec["name"], int(spec["inter"]), "named")
+    entry = ActorEntry(
+        f"named:{index}", spec["name"], int(spec["inter"]), "named", parent=spec.get("parent")
+    )
     aliases = list(spec.get("aliases", []))
     loose = [_alias_regex(a) for a in aliases if not _is_acronym(a)]
     exact = [_alias_regex(a) for a in aliases if _is_acronym(a)]
@@ -211,8 +216,34 @@ def _join_parent(previous: Match, match: Match, text: str) -> Match | None:
     if close is None:
         return None
     end = close.end()
-    entry = previous.entry if _abbreviates(match.surface, previous.surface) else match.entry
+    component = previous.entry.parent == match.entry.name
+    keep_first = component or _abbreviates(match.surface, previous.surface)
+    entry = previous.entry if keep_first else match.entry
     return Match(entry, previous.start, end, text[previous.start : end])
+
+
+@cache
+def _own_name_dates() -> dict[str, tuple[date, str]]:
+    """Component name -> (the day ACLED starts naming it on its own, the parent's name)."""
+    return {
+        spec["name"]: (spec["named_from"], spec["parent"])
+        for spec in load_toml(ACTORS_FILE).get("actor", [])
+        if "named_from" in spec and "parent" in spec
+    }
+
+
+def name_in_period(name: str, when: date | None) -> str:
+    """The name ACLED gives an actor on `when`: a component before it is named on its own is
+    its parent group ("Katiba Macina" events of 2019 are JNIM's). Each side of "A and/or B"."""
+    if when is None or not _own_name_dates():
+        return name
+    parts = [_part_in_period(part, when) for part in name.split(" and/or ")]
+    return " and/or ".join(dict.fromkeys(parts))
+
+
+def _part_in_period(part: str, when: date) -> str:
+    own = _own_name_dates().get(part)
+    return own[1] if own and when < own[0] else part
 
 
 _EITHER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:and/or|or|/)\s*")

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.extract.actors import event_country
+from eventwire.extract.actors import collect_mentions, event_country
 from eventwire.extract.actors_identity import name_identity_militias
 from eventwire.extract.actors_rules import fill_name
 from eventwire.extract.crowd_sides import crowd_side, forces_protest, others_protest
@@ -329,6 +329,24 @@ def _defusers_lead(frame: EventFrame) -> bool:
     return _first_seen(text, frame.actor2) < _first_seen(text, frame.actor1)
 
 
+def _forces_stopped_bomber(frame: EventFrame) -> bool:
+    """ "Security forces identified and killed a suicide bomber": the bomber's side attacked."""
+    return _inter(frame.actor1) == 1 and _inter(frame.actor2) in NON_STATE
+
+
+def _bomber_side(frame: EventFrame) -> Actor | None:
+    """The bomber, named by the group the report attributes the attack to when it names one."""
+    named = [
+        m
+        for m in collect_mentions(frame, event_country(frame))
+        if m.entry.kind == "named" and m.inter in NON_STATE
+    ]
+    if not named:
+        return frame.actor2
+    best = max(named, key=lambda m: m.score)
+    return Actor(best.name, best.inter, [best.surface])
+
+
 def _first_seen(text: str, actor: Actor) -> int:
     found = [text.find(alias) for alias in actor.aliases_seen if alias in text]
     return min(found, default=len(text))
@@ -343,6 +361,8 @@ def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None 
     _fill_implied_actors(frame, decision, scores)
     if decision.sub_event_type == "Disrupted weapons use" and _defusers_lead(frame):
         frame.actor1, frame.actor2 = frame.actor2, frame.actor1
+    if decision.sub_event_type == "Suicide bomb" and _forces_stopped_bomber(frame):
+        frame.actor1, frame.actor2 = _bomber_side(frame), frame.actor1
     if decision.event_type not in ("Protests", "Riots"):
         return
     inter = 6 if decision.event_type == "Protests" else 5
