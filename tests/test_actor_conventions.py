@@ -352,3 +352,16 @@ def test_a_suicide_bomber_stopped_by_forces_is_still_the_attacker() -> None:
     assert frame.sub_event_type == "Suicide bomb"
     assert frame.actor1.name.startswith("Boko Haram")
     assert frame.actor2.name == "Military Forces of Cameroon"
+
+
+def test_looting_by_nobody_armed_is_a_riot() -> None:
+    frame = typed(
+        "Shops were looted along the main avenue of Kaya on Friday night.", "Burkina Faso"
+    )
+    assert frame.event_type == "Riots"
+    assert frame.actor1.name == "Rioters (Burkina Faso)"
+
+
+def test_looting_by_gunmen_stays_a_strategic_development() -> None:
+    frame = typed("Gunmen looted shops in the village of Tibou on Friday night.", "Burkina Faso")
+    assert frame.sub_event_type == "Looting/property destruction"

@@ -123,6 +123,18 @@ def _unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
     return Decision("Riots", "Mob violence", 0.55, "unorganised people fighting")
 
 
+def _crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:
+    """Looting or burning by nobody armed ("shops looted along the avenue", "residents
+    ransacked the office"): ACLED codes the crowd as rioters, not a strategic development."""
+    if s.get("looting") < PRESENT or s.get("firearm") >= PRESENT:
+        return None
+    if s.get("identity") >= PRESENT or s.get("communal") >= PRESENT:
+        return None
+    if _inter(frame.actor1) not in (None, 7) or _inter(frame.actor2) in ARMED:
+        return None
+    return Decision("Riots", "Violent demonstration", 0.5, "unarmed people looting")
+
+
 def _guessed(actor: Actor | None) -> bool:
     """An armed group the actors step assumed because the report names no attacker."""
     return actor is not None and not actor.aliases_seen and actor.name.startswith(UNIDENTIFIED[:22])
@@ -266,6 +278,7 @@ def decide(frame: EventFrame, scores: Scores) -> Decision | None:
         _mutiny_event(frame, scores)
         or _crowd_event(frame, scores)
         or _unorganised_event(frame, scores)
+        or _crowd_looting(frame, scores)
         or _disrupted_event(scores)
         or _remote_event(frame, scores)
         or _territory_event(frame, scores)
