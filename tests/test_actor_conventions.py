@@ -365,3 +365,20 @@ def test_looting_by_nobody_armed_is_a_riot() -> None:
 def test_looting_by_gunmen_stays_a_strategic_development() -> None:
     frame = typed("Gunmen looted shops in the village of Tibou on Friday night.", "Burkina Faso")
     assert frame.sub_event_type == "Looting/property destruction"
+
+
+def test_captives_killed_are_civilians_whoever_holds_them() -> None:
+    frame = typed(
+        "Dozo militiamen captured two suspected bandits and killed them near Kaya.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Violence against civilians"
+
+
+def test_attackers_forced_to_withdraw_fought() -> None:
+    frame = typed(
+        "Gunmen raided the village of Tibou. Volunteer fighters fired back, forcing the gunmen "
+        "to withdraw.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"
