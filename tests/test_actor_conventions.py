@@ -382,3 +382,20 @@ def test_attackers_forced_to_withdraw_fought() -> None:
         "Burkina Faso",
     )
     assert frame.event_type == "Battles"
+
+
+def test_territory_taken_without_a_fight_is_a_non_violent_transfer() -> None:
+    frame = typed(
+        "Presumed JNIM militants took control of the village of Tibou and raised a black flag.",
+        "Burkina Faso",
+    )
+    assert frame.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_territory_taken_in_an_attack_is_a_battle() -> None:
+    frame = typed(
+        "Presumed JNIM militants attacked the village of Tibou, killed two militiamen and took "
+        "control of it.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"

@@ -183,6 +183,13 @@ def _territory_event(frame: EventFrame, s: Scores) -> Decision | None:
     if _inter(frame.actor1) == 1 and regain >= PRESENT:
         return Decision("Battles", "Government regains territory", 0.7, "retaken by the state")
     if _inter(frame.actor1) != 1 and overtake >= PRESENT:
+        if s.get("clash") < PRESENT and s.get("violence") < PRESENT and not _hurt(s):
+            return Decision(
+                "Strategic developments",
+                "Non-violent transfer of territory",
+                0.6,
+                "taken without a fight",
+            )
         return Decision("Battles", "Non-state actor overtakes territory", 0.7, "taken by militants")
     return None
 
@@ -220,7 +227,8 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
     if _inter(frame.actor2) in NON_STATE and s.get("abduction") >= PRESENT:
         return Decision("Battles", "Armed clash", _sure(frame, 0.6), "militiamen abducted")
     empty_post = s.get("unoccupied") >= PRESENT
-    if s.get("looting") >= PRESENT and not _hurt(s) and (empty_post or not armed_target):
+    damaged = s.get("looting") >= PRESENT or empty_post
+    if damaged and not _hurt(s) and (empty_post or not armed_target):
         return Decision(
             "Strategic developments", "Looting/property destruction", 0.6, "property destroyed"
         )
