@@ -399,3 +399,19 @@ def test_territory_taken_in_an_attack_is_a_battle() -> None:
         "Burkina Faso",
     )
     assert frame.event_type == "Battles"
+
+
+def test_arrests_at_a_dispersed_protest_are_part_of_the_protest() -> None:
+    frame = typed(
+        "Police fired tear gas at pupils protesting in Kaya and arrested four of them.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_arrests_of_organisers_alone_are_arrests() -> None:
+    frame = typed(
+        "Police arrested five union leaders in Kaya on Monday for planning a protest.",
+        "Burkina Faso",
+    )
+    assert frame.sub_event_type == "Arrests"

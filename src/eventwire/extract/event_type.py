@@ -63,7 +63,8 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     )
     if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
         return None
-    if not inters & {5, 6} and _inter(frame.actor1) == 1 and s.get("arrest_acted") >= PRESENT:
+    arrests_only = s.get("arrest_acted") >= PRESENT and s.get("dispersal") < PRESENT
+    if not inters & {5, 6} and _inter(frame.actor1) == 1 and arrests_only:
         return None
     if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
         return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
