@@ -294,6 +294,16 @@ def test_history_file_keeps_earlier_runs_newest_first(tmp_path: Path) -> None:
     assert text.index(MARKER) < text.index("## second run") < text.index("## first run")
 
 
+def test_history_file_gets_the_current_reading_notes(tmp_path: Path) -> None:
+    history = tmp_path / "accuracy.md"
+    history.write_text(f"# Accuracy\n\nOld notes that no longer hold.\n\n{MARKER}\n\n## old run\n")
+    add_to_history(history, "## new run\n")
+    text = history.read_text(encoding="utf-8")
+    assert "Old notes" not in text
+    assert "How to read the tables" in text
+    assert text.index("## new run") < text.index("## old run")
+
+
 # --- the command, through the real pipeline ---------------------------------------------
 
 

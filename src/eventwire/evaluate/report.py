@@ -248,11 +248,12 @@ def git_commit() -> str:
 
 
 def add_to_history(path: Path, section: str) -> None:
-    """Put `section` on top of the runs in `path` (created with its header when missing)."""
+    """Put `section` on top of the runs in `path`, under the current header (so the reading
+    notes follow the code that made the newest run)."""
     existing = path.read_text(encoding="utf-8") if path.exists() else HEADER
     if MARKER in existing:
-        head, tail = existing.split(MARKER, 1)
-        updated = f"{head}{MARKER}\n\n{section.rstrip()}\n\n{tail.lstrip()}"
+        tail = existing.split(MARKER, 1)[1]
+        updated = f"{HEADER.rstrip()}\n\n{section.rstrip()}\n\n{tail.lstrip()}"
     else:
         updated = existing.rstrip() + "\n\n" + section
     path.parent.mkdir(parents=True, exist_ok=True)
