@@ -9,6 +9,8 @@ import json
 import warnings
 from collections.abc import Iterator
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from eventwire.models import Document
@@ -145,6 +147,8 @@ def test_timeseries(client: TestClient) -> None:
         ("csv", "text/csv", "events.csv"),
         ("acled", "text/csv", "events-acled.csv"),
         ("geojson", "application/geo+json", "events.geojson"),
+        ("ucdp", "text/csv", "events-ucdp-ged.csv"),
+        ("parquet", "application/vnd.apache.parquet", "events.parquet"),
     ],
 )
 def test_export_in_every_format_follows_the_filters(
@@ -160,6 +164,11 @@ def test_export_in_every_format_follows_the_filters(
         assert [json.loads(line)["id"] for line in response.text.splitlines()] == ["d", "c"]
     elif fmt == "geojson":
         assert len(response.json()["features"]) == 2
+    elif fmt == "parquet":
+        table = pq.read_table(pa.BufferReader(response.content))
+        assert sorted(table.column("id").to_pylist()) == ["c", "d"]
+    elif fmt == "ucdp":
+        assert response.text.startswith("id,year,type_of_violence,")
 
 
 def test_meta(client: TestClient) -> None:

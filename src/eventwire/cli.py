@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
@@ -180,22 +181,50 @@ def events(db_url: str | None, fmt: str, **filters: object) -> None:
     "--db", "db_url", help="Database URL (default: sqlite:///eventwire.db or $EVENTWIRE_DB)."
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["jsonl", "csv", "acled", "geojson"]), default="jsonl"
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "acled", "ucdp", "geojson", "parquet"]),
+    default="jsonl",
+    help="ucdp: UCDP-GED columns, fatal organised violence only; parquet: typed, binary.",
 )
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 def export(db_url: str | None, fmt: str, out: Path | None) -> None:
     """Export every stored event in FORMAT."""
+    from eventwire.export import BINARY_FORMATS
     from eventwire.store import Store
 
     stored = Store(db_url).events()
-    if out is None:
-        _write(stored, fmt)
-        return
-    with out.open("w", encoding="utf-8", newline="") as handle:
-        from eventwire.export import write_events
+    if fmt in BINARY_FORMATS:
+        _export_binary(stored, fmt, out)
+    elif out is None:
+        _export_text(stored, fmt, sys.stdout)
+        sys.stdout.flush()
+    else:
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            _export_text(stored, fmt, handle)
+    if out is not None:
+        click.echo(f"wrote {len(stored)} event(s) to {out}", err=True)
 
+
+def _export_text(stored: list[Event], fmt: str, handle: TextIO) -> None:
+    from eventwire.export import write_events
+    from eventwire.export.ucdp import Skipped, write_ucdp
+
+    if fmt != "ucdp":
         write_events(stored, fmt, handle)
-    click.echo(f"wrote {len(stored)} event(s) to {out}", err=True)
+        return
+    skipped = Skipped()
+    write_ucdp(stored, handle, skipped)
+    if skipped.reasons:
+        click.echo(f"ucdp: left out {skipped.summary()}", err=True)
+
+
+def _export_binary(stored: list[Event], fmt: str, out: Path | None) -> None:
+    from eventwire.export import write_events_binary
+
+    if out is None and sys.stdout.isatty():
+        raise click.ClickException(f"{fmt} is a binary format: give --out FILE or pipe the output")
+    write_events_binary(stored, fmt, str(out) if out else sys.stdout.buffer)
 
 
 @main.command("eval")

@@ -1,5 +1,6 @@
-"""Export stage: write events as JSONL (the contract), flat CSV, ACLED-style CSV or GeoJSON."""
+"""Export stage: write events as JSONL (the contract), flat CSV, ACLED-style CSV, UCDP-GED CSV,
+GeoJSON or Parquet."""
 
-from eventwire.export.writers import FORMATS, write_events
+from eventwire.export.writers import BINARY_FORMATS, FORMATS, write_events, write_events_binary
 
-__all__ = ["FORMATS", "write_events"]
+__all__ = ["BINARY_FORMATS", "FORMATS", "write_events", "write_events_binary"]

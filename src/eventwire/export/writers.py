@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable, Iterable
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
+from eventwire.export.ucdp import write_ucdp
 from eventwire.models import Event
 from eventwire.reconcile import acled_fatalities
 
@@ -150,8 +151,19 @@ FORMATS: dict[str, Callable[[Iterable[Event], TextIO], None]] = {
     "csv": write_csv,
     "acled": write_acled,
     "geojson": write_geojson,
+    "ucdp": write_ucdp,
 }
+BINARY_FORMATS = frozenset({"parquet"})
+"""Formats written to a binary stream or a path (`write_events_binary`)."""
 
 
 def write_events(events: Iterable[Event], format_name: str, out: TextIO) -> None:
     FORMATS[format_name](events, out)
+
+
+def write_events_binary(events: Iterable[Event], format_name: str, out: BinaryIO | str) -> None:
+    if format_name != "parquet":
+        raise ValueError(f"{format_name} is not a binary export format")
+    from eventwire.export.parquet import write_parquet
+
+    write_parquet(events, out)

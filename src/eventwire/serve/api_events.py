@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from eventwire.export import write_events
+from eventwire.export import BINARY_FORMATS, write_events, write_events_binary
 from eventwire.models import EVENT_TYPES
 from eventwire.serve.schemas import ExportQuery, ListQuery, SeriesQuery
 from eventwire.serve.security import require_read
@@ -28,6 +28,8 @@ EXPORTS = {
     "csv": ("text/csv; charset=utf-8", "events.csv"),
     "acled": ("text/csv; charset=utf-8", "events-acled.csv"),
     "geojson": ("application/geo+json", "events.geojson"),
+    "ucdp": ("text/csv; charset=utf-8", "events-ucdp-ged.csv"),
+    "parquet": ("application/vnd.apache.parquet", "events.parquet"),
 }
 
 
@@ -148,10 +150,17 @@ def timeseries(params: Annotated[SeriesQuery, Query()], db: DbSession) -> dict[s
 def export(params: Annotated[ExportQuery, Query()], db: DbSession) -> Response:
     """The matching events as a file in any export format."""
     media_type, filename = EXPORTS[params.format]
-    buffer = io.StringIO()
-    write_events(queries.all_events(db, params.to_filter()), params.format, buffer)
+    events = queries.all_events(db, params.to_filter())
+    if params.format in BINARY_FORMATS:
+        binary = io.BytesIO()
+        write_events_binary(events, params.format, binary)
+        body: bytes | str = binary.getvalue()
+    else:
+        buffer = io.StringIO()
+        write_events(events, params.format, buffer)
+        body = buffer.getvalue()
     return Response(
-        buffer.getvalue(),
+        body,
         media_type=media_type,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

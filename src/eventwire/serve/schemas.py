@@ -135,7 +135,7 @@ class SeriesQuery(EventQuery):
 
 
 class ExportQuery(EventQuery):
-    format: Literal["jsonl", "json", "csv", "acled", "geojson"] = "jsonl"
+    format: Literal["jsonl", "json", "csv", "acled", "ucdp", "geojson", "parquet"] = "jsonl"
 
 
 class PageQuery(Strict):
