@@ -327,6 +327,7 @@ def _add_groups() -> None:
 
     main.add_command(serve), main.add_command(reprocess)
     main.add_command(__import__("eventwire.watch_cli", fromlist=["watch"]).watch)
+    main.add_command(__import__("eventwire.batch_cli", fromlist=["batch"]).batch)
 
 
 _add_groups()
