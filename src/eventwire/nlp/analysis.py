@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire.data import load_toml
+from eventwire.ingest.documents import detect_language
 from eventwire.models import Document
 from eventwire.nlp.model import load_model
 
@@ -51,6 +52,8 @@ class Sentence:
 class AnalyzedDoc:
     document: Document
     sentences: list[Sentence]
+    language: str = "en"
+    """"fr" for a French document (parsed with the French model, cued with French words too)."""
 
     def cued(self, *cues: str) -> list[Sentence]:
         wanted = set(cues)
@@ -78,17 +81,29 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def document_language(document: Document) -> str:
+    """The language the document is processed in: "fr" or "en" (everything else)."""
+    language = (document.language or detect_language(document.text)).lower()[:2]
+    return "fr" if language == "fr" else "en"
+
+
 @cache
-def _cue_patterns() -> dict[str, re.Pattern[str]]:
-    lexicon = load_toml("lexicons/cues.toml")
+def _cue_patterns(language: str = "en") -> dict[str, re.Pattern[str]]:
+    """English cues for every document; a French one is also cued with lexicons/cues_fr.toml."""
+    english = load_toml("lexicons/cues.toml")
+    lexicon = {cue: list(entry["patterns"]) for cue, entry in english.items()}
+    if language == "fr":
+        for cue, entry in load_toml("lexicons/cues_fr.toml").items():
+            lexicon.setdefault(cue, []).extend(entry["patterns"])
     return {
-        cue: re.compile(r"\b(?:" + "|".join(entry["patterns"]) + r")", re.IGNORECASE)
-        for cue, entry in lexicon.items()
+        cue: re.compile(r"\b(?:" + "|".join(patterns) + r")", re.IGNORECASE)
+        for cue, patterns in lexicon.items()
     }
 
 
-def sentence_cues(text: str) -> frozenset[str]:
-    return frozenset(cue for cue, pattern in _cue_patterns().items() if pattern.search(text))
+def sentence_cues(text: str, language: str = "en") -> frozenset[str]:
+    patterns = _cue_patterns(language)
+    return frozenset(cue for cue, pattern in patterns.items() if pattern.search(text))
 
 
 def analyze(document: Document, parse: bool = True) -> AnalyzedDoc:
@@ -106,11 +121,12 @@ def analyze_many(
     `screen` can veto the parse of a cued sentence (the pipeline drops history and stale dates)."""
     analyzed = []
     for document in documents:
+        language = document_language(document)
         sentences = [
-            Sentence(i, a, b, document.text[a:b], sentence_cues(document.text[a:b]))
+            Sentence(i, a, b, document.text[a:b], sentence_cues(document.text[a:b], language))
             for i, (a, b) in enumerate(split_sentences(document.text))
         ]
-        analyzed.append(AnalyzedDoc(document, sentences))
+        analyzed.append(AnalyzedDoc(document, sentences, language))
     if parse:
         _parse_cued(analyzed, screen)
     return analyzed
@@ -147,14 +163,12 @@ def needs_parse(sentence: Sentence) -> bool:
 
 
 def _parse_cued(analyzed: list[AnalyzedDoc], screen: ParseScreen | None = None) -> None:
-    todo = [
-        s
-        for doc in analyzed
-        for s in doc.sentences
-        if needs_parse(s) and (screen is None or screen(s, doc.document))
-    ]
-    if not todo:
-        return
-    nlp = load_model("en")
-    for sentence, parsed in zip(todo, nlp.pipe(s.text for s in todo), strict=True):
-        sentence.parse = parsed
+    by_language: dict[str, list[Sentence]] = {}
+    for doc in analyzed:
+        for s in doc.sentences:
+            if needs_parse(s) and (screen is None or screen(s, doc.document)):
+                by_language.setdefault(doc.language, []).append(s)
+    for language, todo in by_language.items():
+        nlp = load_model(language)
+        for sentence, parsed in zip(todo, nlp.pipe(s.text for s in todo), strict=True):
+            sentence.parse = parsed
