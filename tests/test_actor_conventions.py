@@ -415,3 +415,23 @@ def test_arrests_of_organisers_alone_are_arrests() -> None:
         "Burkina Faso",
     )
     assert frame.sub_event_type == "Arrests"
+
+
+def test_villagers_who_fight_are_a_communal_militia_named_after_their_village() -> None:
+    frame = typed(
+        "Youths from the village of Tibou ambushed a group of ISGS militants and killed two.",
+        "Burkina Faso",
+    )
+    assert frame.event_type == "Battles"
+    assert frame.actor1.name == "Tibou Communal Militia (Burkina Faso)"
+    assert frame.actor1.inter == 4
+
+
+def test_a_local_armed_group_is_a_communal_militia() -> None:
+    frame = typed("A local armed group killed a suspected cattle thief.", "Burkina Faso")
+    assert frame.actor1.name == "Unidentified Communal Militia (Burkina Faso)"
+
+
+def test_villagers_killed_in_an_attack_stay_civilians() -> None:
+    frame = typed("Gunmen attacked the village of Tibou and killed five villagers.", "Burkina Faso")
+    assert frame.actor2.name == "Civilians (Burkina Faso)"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.extract.actors import collect_mentions, event_country
+from eventwire.extract.actors_communal import name_communal_militias
 from eventwire.extract.actors_identity import name_identity_militias
 from eventwire.extract.actors_rules import fill_name
 from eventwire.extract.crowd_sides import crowd_side, forces_protest, others_protest
@@ -379,7 +380,9 @@ def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None 
     scores = scores or score_frame(frame)
     if decision.event_type in ("Battles", "Violence against civilians"):
         communal = scores.get("communal") >= PRESENT
-        name_identity_militias(frame, decision.event_type, communal, event_country(frame))
+        named = name_identity_militias(frame, decision.event_type, communal, event_country(frame))
+        if not named:
+            name_communal_militias(frame, decision.event_type, event_country(frame))
     _fill_implied_actors(frame, decision, scores)
     if decision.sub_event_type == "Disrupted weapons use" and _defusers_lead(frame):
         frame.actor1, frame.actor2 = frame.actor2, frame.actor1
