@@ -60,6 +60,9 @@ class BatchTotals:
     """Documents the workers processed."""
     elapsed: float = 0.0
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    """Peak RSS of each worker process (by pid), as its last partition reported it."""
+    pipelines_built: dict[int, int] = field(default_factory=dict)
+    """Pipelines each worker process built (1 when the model was loaded once per worker)."""
 
     @property
     def rate(self) -> float:
@@ -172,6 +175,7 @@ class _Writer:
     def accept(self, number: int, result: PartitionResult) -> int:
         """Take partition `number`'s result; returns how many documents were settled now."""
         self.totals.worker_peak_rss_mb[result["worker"]] = result["peak_rss_mb"]
+        self.totals.pipelines_built[result["worker"]] = result["pipelines_built"]
         self.waiting[number] = result
         settled = 0
         while self.next in self.waiting:

@@ -43,6 +43,8 @@ class PartitionResult(TypedDict):
     failed: str | None
     """Why the whole partition failed, or None."""
     worker: int
+    pipelines_built: int
+    """Pipelines this worker process has built so far: one per config, however many partitions."""
     peak_rss_mb: float
 
 
@@ -88,5 +90,12 @@ def process_partition(documents: list[Document], settings: WorkerSettings) -> li
         outcomes, failed = process_documents(list(documents), settings), None
     except Exception as error:  # the driver reports every document of the partition
         outcomes, failed = [], describe(error)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return [{"outcomes": outcomes, "failed": failed, "worker": os.getpid(), "peak_rss_mb": peak_mb}]
+    return [
+        {
+            "outcomes": outcomes,
+            "failed": failed,
+            "worker": os.getpid(),
+            "pipelines_built": len(_PIPELINES),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        }
+    ]
