@@ -21,6 +21,7 @@ MAX_WORDS = 5
 
 _WORD = re.compile(r"[^\W\d_](?:[\w\u2019'\-.]*\w)?")
 _POSSESSIVE = re.compile(r"[\u2019']s$")
+_ELISION = re.compile(r"[dlDL][\u2019'][A-ZÀ-Ý]")
 _QUALIFIER = re.compile(r"[A-Z][\w\u2019'\-]+\s*\((?:[^()]*,\s*)?$")
 
 
@@ -140,7 +141,7 @@ def _sentence_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
             elif ent.label_ in BLOCKING_LABELS:
                 blocked.append((*span, ent.label_))
     taken = [(m.start - sentence.start, m.end - sentence.start) for m in found]
-    for group in _capitalised_groups(sentence.text):
+    for group in _capitalised_groups(sentence.text, elide=sentence.language == "fr"):
         if any(a < group[1] and group[0] < b for a, b in taken):
             continue
         for mention in _match_span(sentence, gaz, group, None):
@@ -149,19 +150,23 @@ def _sentence_mentions(sentence: Sentence, gaz: Gazetteer) -> list[Mention]:
     return sorted(found, key=lambda m: m.start)
 
 
-def _capitalised_groups(text: str) -> list[tuple[int, int]]:
-    """Spans of runs of capitalised words, joined by connectors ('Alliance of Sahel States')."""
+def _capitalised_groups(text: str, elide: bool = False) -> list[tuple[int, int]]:
+    """Spans of runs of capitalised words, joined by connectors ('Alliance of Sahel States').
+    `elide` (French): a name after an elided article or preposition ("d'Arbinda", "l'Est")
+    starts after the apostrophe."""
     groups: list[tuple[int, int]] = []
     run: list[tuple[int, int, bool]] = []
     for match in _WORD.finditer(text):
-        word = match.group()
+        word, start = match.group(), match.start()
+        if elide and _ELISION.match(word):
+            word, start = word[2:], start + 2
         capital = word[0].isupper()
-        gap = text[run[-1][1] : match.start()] if run else " "
+        gap = text[run[-1][1] : start] if run else " "
         if run and (gap.strip() or (not capital and word.lower() not in CONNECTORS)):
             groups.append(_close(run))
             run = []
         if capital or (run and word.lower() in CONNECTORS):
-            run.append((match.start(), match.end(), capital))
+            run.append((start, match.end(), capital))
     if run:
         groups.append(_close(run))
     return [g for g in groups if g[0] < g[1]]

@@ -42,6 +42,8 @@ class Sentence:
     cues: frozenset[str] = frozenset()
     parse: Doc | None = field(default=None, repr=False)
     """spaCy parse of `text` alone (token offsets are relative to `start`)."""
+    language: str = "en"
+    """The document's language ("fr" or "en"), for the extractors' language-specific reading."""
 
     @property
     def parsed(self) -> bool:
@@ -123,7 +125,10 @@ def analyze_many(
     for document in documents:
         language = document_language(document)
         sentences = [
-            Sentence(i, a, b, document.text[a:b], sentence_cues(document.text[a:b], language))
+            Sentence(
+                i, a, b, document.text[a:b], sentence_cues(document.text[a:b], language),
+                language=language,
+            )
             for i, (a, b) in enumerate(split_sentences(document.text))
         ]
         analyzed.append(AnalyzedDoc(document, sentences, language))
