@@ -435,3 +435,19 @@ def test_a_local_armed_group_is_a_communal_militia() -> None:
 def test_villagers_killed_in_an_attack_stay_civilians() -> None:
     frame = typed("Gunmen attacked the village of Tibou and killed five villagers.", "Burkina Faso")
     assert frame.actor2.name == "Civilians (Burkina Faso)"
+
+
+def test_civilians_are_named_by_their_nationality() -> None:
+    _, second = actors_of(
+        "Gunmen abducted the Togolese driver of an aid truck near Djibo.", "Burkina Faso"
+    )
+    assert second.name == "Civilians (Togo)"
+    _, foreign = actors_of("Gunmen kidnapped two foreign nationals near Djibo.", "Burkina Faso")
+    assert foreign.name == "Civilians (International)"
+
+
+def test_a_national_road_is_no_civilian() -> None:
+    _, second = actors_of(
+        "Gunmen attacked a police post on the national road near Djibo.", "Burkina Faso"
+    )
+    assert second.name == "Police Forces of Burkina Faso"

@@ -295,10 +295,26 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
         if own and country and own != country:
             return fill_name(entry.name, own), 8
         return fill_name(entry.name, own or country), entry.inter
+    if entry.kind == "civilians" and entry.inter == 7:
+        return fill_name(entry.name, _civilians_country(match, sentence, country)), entry.inter
     override = country_overrides().get((country or "", entry.kind))
     if override and override.terms and override.terms.fullmatch(match.surface.lower()):
         return override.entry.name, override.entry.inter
     return fill_name(entry.name, country), entry.inter
+
+
+FOREIGN = re.compile(r"\bforeign(?:ers?)?\b", re.IGNORECASE)
+INTERNATIONAL = "International"
+
+
+def _civilians_country(match: Match, sentence: Sentence, country: str | None) -> str | None:
+    """ACLED names civilians by their nationality: "a Togolese driver" are Civilians (Togo),
+    foreigners of unstated nationality Civilians (International)."""
+    own = country_before(sentence.text, match.start, country)
+    if own:
+        return own
+    before = sentence.text[max(0, match.start - 12) : match.end]
+    return INTERNATIONAL if FOREIGN.search(before) else country
 
 
 def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
