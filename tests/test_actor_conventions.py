@@ -326,6 +326,9 @@ def test_a_component_group_is_named_by_its_parent_before_acled_names_it() -> Non
     assert name_in_period("Katiba Macina", date(2021, 6, 1)) == "Katiba Macina"
     assert name_in_period(f"{jnim} and/or Katiba Macina", date(2019, 6, 1)) == jnim
     assert name_in_period("Ansaroul Islam", date(2019, 6, 1)) == "Ansaroul Islam"
+    dozo = "Dozo Communal Militia (Burkina Faso)"
+    assert name_in_period(dozo, date(2018, 3, 1)) == "Dozo Militia"
+    assert name_in_period(dozo, date(2020, 3, 1)) == dozo
 
 
 def test_a_component_named_with_its_parent_in_brackets_is_the_component() -> None:

@@ -224,26 +224,35 @@ def _join_parent(previous: Match, match: Match, text: str) -> Match | None:
 
 @cache
 def _own_name_dates() -> dict[str, tuple[date, str]]:
-    """Component name -> (the day ACLED starts naming it on its own, the parent's name)."""
+    """Actor name -> (the day ACLED starts using it, the name it used before): a component's
+    parent group, or the actor's earlier name."""
     return {
-        spec["name"]: (spec["named_from"], spec["parent"])
+        spec["name"]: (spec["named_from"], spec.get("earlier_name") or spec["parent"])
         for spec in load_toml(ACTORS_FILE).get("actor", [])
-        if "named_from" in spec and "parent" in spec
+        if "named_from" in spec and ("earlier_name" in spec or "parent" in spec)
     }
 
 
 def name_in_period(name: str, when: date | None) -> str:
     """The name ACLED gives an actor on `when`: a component before it is named on its own is
-    its parent group ("Katiba Macina" events of 2019 are JNIM's). Each side of "A and/or B"."""
+    its parent group ("Katiba Macina" events of 2019 are JNIM's), a renamed actor keeps its
+    earlier name. Each side of "A and/or B"."""
     if when is None or not _own_name_dates():
         return name
     parts = [_part_in_period(part, when) for part in name.split(" and/or ")]
     return " and/or ".join(dict.fromkeys(parts))
 
 
+_COUNTRY_PART = re.compile(r"\(([^()]+)\)$")
+
+
 def _part_in_period(part: str, when: date) -> str:
-    own = _own_name_dates().get(part)
-    return own[1] if own and when < own[0] else part
+    country = _COUNTRY_PART.search(part)
+    template = _COUNTRY_PART.sub("({country})", part) if country else part
+    own = _own_name_dates().get(part) or _own_name_dates().get(template)
+    if own is None or when >= own[0]:
+        return part
+    return fill_name(own[1], country.group(1) if country else None)
 
 
 _EITHER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:and/or|or|/)\s*")
