@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from eventwire.extract.casualties_fr import french_claims
 from eventwire.extract.casualties_numbers import Figure, figures, is_number_word, lexicon
 from eventwire.extract.casualties_perpetrators import perpetrator_counts
 from eventwire.extract.casualties_source import source_of
@@ -74,10 +75,13 @@ def extract_casualties(frame: EventFrame) -> None:
     document_id = frame.doc.document.id
     gate = _gate()
     for sentence in frame.sentences:
-        if sentence.parse is None or not gate.search(sentence.text):
+        if sentence.language == "fr":  # read from the wording, parsed or not
+            found = french_claims(sentence, document_id, frame.published)
+        elif sentence.parse is None or not gate.search(sentence.text):
             continue
-        preceding = frame.doc.document.text[: sentence.start]
-        found = sentence_claims(sentence, document_id, frame.published, preceding)
+        else:
+            preceding = frame.doc.document.text[: sentence.start]
+            found = sentence_claims(sentence, document_id, frame.published, preceding)
         for claim in found:
             composite = sum(c.kind == claim.kind for c in found) > 1
             _add(frame.claims, claim, composite)
