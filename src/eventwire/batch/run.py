@@ -151,8 +151,15 @@ def _compute_wave(
         if key in index:
             progress.advance(writer.accept(index[key], result[0]))
 
-    with Callback(posttask=finished):
+    with Callback(start_state=_in_input_order, posttask=finished):
         dask.compute(*parts, **compute_options)
+
+
+def _in_input_order(_graph: Any, state: dict[str, Any]) -> None:
+    """Hand partitions to workers first to last (dask's own order may start from the last), so
+    the writer, which saves them in input order, seldom has to hold finished ones back."""
+    # The local schedulers pop the ready list from its end; its keys are (name, partition).
+    state["ready"].sort(key=lambda key: key[1] if isinstance(key, tuple) else 0, reverse=True)
 
 
 class _Writer:
