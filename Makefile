@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python -m eventwire.bench samples/bench/articles.jsonl
 	$(BIN)/python -m eventwire.bench_api
 	$(BIN)/python -m eventwire.bench_dedup
+	$(BIN)/python -m eventwire.bench_batch samples/bench/articles.jsonl
 
 eval: $(STAMP)
 	@files=$$(ls $(EVAL_DIR)/*.csv $(EVAL_DIR)/*.jsonl 2>/dev/null); \
