@@ -12,12 +12,14 @@ hedged analysis less), named actors outrank generic ones, and generic militants 
 from __future__ import annotations
 
 import re
+from datetime import date
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eventwire.data import load_toml
 from eventwire.extract.actors_allies import demote_allies, fold_strikes, is_strike
 from eventwire.extract.actors_claims import CLAIMANT_INTER, frame_claimant
+from eventwire.extract.actors_fr import french_role
 from eventwire.extract.actors_rules import (
     ActorEntry,
     Match,
@@ -114,6 +116,8 @@ def _action_lemma(token) -> bool:
 
 
 def _role_of(token) -> str | None:
+    if token.doc.lang_ == "fr":
+        return french_role(token, _is_action, ATTACK_NOUNS)
     return _role_from_head(token) or _role_from_children(token)
 
 
@@ -318,8 +322,17 @@ def _civilians_country(match: Match, sentence: Sentence, country: str | None) ->
 
 
 def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
-    mentions = []
+    """The actor mentions of the frame's sentences (computed once per frame, country and date:
+    the actors, event-type and crowd steps all read them; callers must not change them)."""
     when = frame.event_date or frame.published
+    key = ("mentions", country, when, tuple(s.index for s in frame.sentences))
+    if key not in frame.memo:
+        frame.memo[key] = _collect_mentions(frame, country, when)
+    return frame.memo[key]  # type: ignore[return-value]
+
+
+def _collect_mentions(frame: EventFrame, country: str | None, when: date | None) -> list[Mention]:
+    mentions = []
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         found = []
