@@ -127,10 +127,11 @@ def test_inputs_expand_directories_recursively_and_globs_in_order(archive: Path)
     assert found[-1] == InputError("none/*.txt", "no file matches this pattern")
 
 
-def test_sync_scheduler_stores_what_ingest_stores(
-    archive: Path, store_url: str, ingested: tuple[dict[str, int], list[str]]
+@pytest.mark.parametrize("scheduler", ["sync", "threads"])
+def test_in_process_schedulers_store_what_ingest_stores(
+    archive: Path, store_url: str, ingested: tuple[dict[str, int], list[str]], scheduler: str
 ) -> None:
-    totals = batch([str(archive)], store_url, partition_size=2)
+    totals = batch([str(archive)], store_url, partition_size=2, scheduler=scheduler, workers=2)
     assert (totals.stored, totals.events, totals.failed) == (DOCUMENTS, DOCUMENTS, 0)
     counts, records = snapshot(store_url)
     assert counts["documents"] == DOCUMENTS

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import resource
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
@@ -48,14 +49,17 @@ class PartitionResult(TypedDict):
     peak_rss_mb: float
 
 
-_PIPELINES: dict[WorkerSettings, Pipeline] = {}
+_PIPELINES: dict[tuple[WorkerSettings, int], Pipeline] = {}
 
 
 def pipeline_for(settings: WorkerSettings) -> Pipeline:
-    """This process's pipeline for `settings`, built on first use."""
-    if settings not in _PIPELINES:
-        _PIPELINES[settings] = settings.build()
-    return _PIPELINES[settings]
+    """This worker's pipeline for `settings`, built on first use. A process worker runs its tasks
+    in its main thread, so that is one pipeline per process; the threads scheduler gets one per
+    thread, since a pipeline is not meant to be shared by threads (the spaCy model is shared)."""
+    key = (settings, threading.get_ident())
+    if key not in _PIPELINES:
+        _PIPELINES[key] = settings.build()
+    return _PIPELINES[key]
 
 
 def describe(error: BaseException) -> str:
