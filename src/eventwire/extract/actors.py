@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from eventwire.data import load_toml
 from eventwire.extract.actors_allies import demote_allies, fold_strikes, is_strike
@@ -321,8 +322,17 @@ def _civilians_country(match: Match, sentence: Sentence, country: str | None) ->
 
 
 def collect_mentions(frame: EventFrame, country: str | None) -> list[Mention]:
-    mentions = []
+    """The actor mentions of the frame's sentences (computed once per frame, country and date:
+    the actors, event-type and crowd steps all read them; callers must not change them)."""
     when = frame.event_date or frame.published
+    key = ("mentions", country, when, tuple(s.index for s in frame.sentences))
+    if key not in frame.memo:
+        frame.memo[key] = _collect_mentions(frame, country, when)
+    return frame.memo[key]  # type: ignore[return-value]
+
+
+def _collect_mentions(frame: EventFrame, country: str | None, when: date | None) -> list[Mention]:
+    mentions = []
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         found = []

@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from eventwire.data import data_path, load_toml
@@ -137,8 +137,14 @@ def matchers() -> tuple[Matcher, ...]:
     return tuple(named + generic)
 
 
-def find_matches(text: str) -> list[Match]:
-    """All dictionary matches in `text`, overlaps resolved in favour of the longest."""
+@lru_cache(maxsize=4096)
+def find_matches(text: str) -> tuple[Match, ...]:
+    """All dictionary matches in `text`, overlaps resolved in favour of the longest (remembered:
+    the actors, crowd and reaction steps read the same sentences)."""
+    return tuple(_find_matches(text))
+
+
+def _find_matches(text: str) -> list[Match]:
     folded = fold(text)
     present = word_starts(folded)
     candidates = [

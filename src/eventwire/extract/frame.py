@@ -28,6 +28,8 @@ class EventFrame:
     reactions: list[Reaction] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Free-form reasons the extractors give (kept for debugging and review)."""
+    memo: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """Results steps share for this frame (e.g. the actor mentions, read by several steps)."""
 
     @property
     def published(self) -> date | None:
