@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 
 import click
 
@@ -70,7 +71,13 @@ def batch(
         settings=WorkerSettings(country=country),
     )
     with Progress("batch", unit="docs") as progress:
-        totals = run_batch(list(inputs), store, options, _report, progress)
+        try:
+            totals = run_batch(list(inputs), store, options, _report, progress)
+        except BrokenProcessPool as error:
+            raise click.ClickException(
+                f"a worker process died ({error}); the partitions saved so far are stored, "
+                "and running the same command again goes on from there"
+            ) from None
     click.echo(summary(totals), err=True)
     if totals.read == 0:  # as `ingest`: non-zero only when nothing could be processed
         click.echo("eventwire: no input could be processed", err=True)
