@@ -40,6 +40,7 @@ def load_model(language: str = "en") -> Language:
             "(`make install` does)"
         )
     nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
-    # The compiled attribute ruler was verified token by token on the English model only; the
-    # French pipeline keeps its own attribute_ruler (and its rule-based lemmatizer reads it).
+    # The compiled attribute ruler was verified token by token on the English model only. It
+    # cannot compile the French ruler's 23 patterns either (UnsupportedPattern), so the French
+    # pipeline keeps its own attribute_ruler, which its rule-based lemmatizer reads.
     return nlp if language == "fr" else use_fast_attributes(nlp)
