@@ -58,7 +58,11 @@ class BatchTotals:
     """Documents already stored (before the run or earlier in it)."""
     processed: int = 0
     """Documents the workers processed."""
+    started: float = field(default_factory=time.perf_counter)
     elapsed: float = 0.0
+    warm: tuple[float, int] | None = None
+    """(seconds, documents returned) when every worker had returned a partition: their start-up
+    (process start, model load) is behind, so the rate after it is the one of a long archive."""
     worker_peak_rss_mb: dict[int, float] = field(default_factory=dict)
     """Peak RSS of each worker process (by pid), as its last partition reported it."""
     pipelines_built: dict[int, int] = field(default_factory=dict)
@@ -68,23 +72,31 @@ class BatchTotals:
     def rate(self) -> float:
         return self.processed / self.elapsed if self.elapsed else 0.0
 
+    @property
+    def warm_rate(self) -> float | None:
+        """Articles/s once every worker had returned a partition (None if nothing came after)."""
+        if self.warm is None or self.elapsed <= self.warm[0] or self.processed == self.warm[1]:
+            return None
+        return (self.processed - self.warm[1]) / (self.elapsed - self.warm[0])
+
 
 def run_batch(
     inputs: list[str], store: Store, options: BatchOptions, report: Report, progress: Progress
 ) -> BatchTotals:
     """Process and store every document of `inputs`; errors go to `report`, one line each."""
     totals = BatchTotals()
-    started = time.perf_counter()
     if progress.enabled:
         progress.total = count_documents(inputs, options.published)
     fresh = _fresh_documents(inputs, options.published, store, totals, report, progress)
     workers = 1 if options.scheduler == "sync" else options.workers
     wave_size = options.partition_size * WAVE * workers
+    processes = options.workers if options.scheduler == "processes" else 1
     with _scheduler(options) as compute_options:
         for wave in chunked(fresh, wave_size):
-            writer = _Writer(store, chunk_list(wave, options.partition_size), totals, report)
+            partitions = chunk_list(wave, options.partition_size)
+            writer = _Writer(store, partitions, totals, report, processes)
             _compute_wave(wave, options, compute_options, writer, progress)
-    totals.elapsed = time.perf_counter() - started
+    totals.elapsed = time.perf_counter() - totals.started
     return totals
 
 
@@ -171,6 +183,7 @@ class _Writer:
         partitions: list[list[Document]],
         totals: BatchTotals,
         report: Report,
+        processes: int = 1,
     ) -> None:
         self.store = store
         self.partitions = partitions
@@ -178,12 +191,18 @@ class _Writer:
         self.report = report
         self.waiting: dict[int, PartitionResult] = {}
         self.next = 0
+        self.processes = processes
+        """Worker processes expected to report (to tell when all of them are warm)."""
+        self.returned = 0
 
     def accept(self, number: int, result: PartitionResult) -> int:
         """Take partition `number`'s result; returns how many documents were settled now."""
         self.totals.worker_peak_rss_mb[result["worker"]] = result["peak_rss_mb"]
         self.totals.pipelines_built[result["worker"]] = result["pipelines_built"]
         self.waiting[number] = result
+        self.returned += len(self.partitions[number]) if result["failed"] is None else 0
+        if self.totals.warm is None and len(self.totals.pipelines_built) >= self.processes:
+            self.totals.warm = (time.perf_counter() - self.totals.started, self.returned)
         settled = 0
         while self.next in self.waiting:
             settled += self._settle(self.partitions[self.next], self.waiting.pop(self.next))
