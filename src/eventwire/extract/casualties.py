@@ -26,6 +26,7 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from eventwire.extract.casualties_claim import sentence_claim
 from eventwire.extract.casualties_fr import french_claims
 from eventwire.extract.casualties_numbers import Figure, figures, is_number_word, lexicon
 from eventwire.extract.casualties_perpetrators import perpetrator_counts
@@ -117,18 +118,8 @@ def sentence_claims(
 
     def make(kind: str, low: int, high: int | None, qualifier: str, victims: str,
              source: str | None) -> Claim:  # fmt: skip
-        return Claim(
-            kind=kind,  # type: ignore[arg-type]
-            low=low,
-            high=high,
-            qualifier=qualifier,  # type: ignore[arg-type]
-            victims=victims,  # type: ignore[arg-type]
-            source=source,
-            document_id=document_id,
-            span=(sentence.start, sentence.end),
-            quote=sentence.text,
-            reported_at=reported_at,
-        )
+        figure = (kind, low, high, qualifier, victims)
+        return sentence_claim(sentence, document_id, reported_at, figure, source)
 
     claims: list[Claim] = []
     found_figures = figures(doc)

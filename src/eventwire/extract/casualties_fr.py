@@ -23,6 +23,7 @@ from typing import Any
 from text_to_num import text2num
 
 from eventwire.data import load_toml
+from eventwire.extract.casualties_claim import sentence_claim
 from eventwire.models import Claim
 from eventwire.nlp.analysis import Sentence
 
@@ -136,20 +137,10 @@ def french_claims(
     found.extend(_unnumbered(text, found))
     found.sort()
 
-    def make(kind: str, count: int, qualifier: str, victims: str) -> Claim:
-        return Claim(
-            kind=kind,  # type: ignore[arg-type]
-            low=count,
-            high=count,
-            qualifier=qualifier,  # type: ignore[arg-type]
-            victims=victims,  # type: ignore[arg-type]
-            document_id=document_id,
-            span=(sentence.start, sentence.end),
-            quote=text,
-            reported_at=reported_at,
-        )
-
-    return [make(kind, count, qualifier, victims) for _, kind, count, qualifier, victims in found]
+    return [
+        sentence_claim(sentence, document_id, reported_at, (kind, count, count, qualifier, victims))
+        for _, kind, count, qualifier, victims in found
+    ]
 
 
 def _count(match: re.Match[str]) -> tuple[int, str] | None:
