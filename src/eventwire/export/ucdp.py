@@ -64,14 +64,19 @@ def violence_type(item: Event) -> int | None:
     return 3 if item.event_type == "Violence against civilians" else None
 
 
-def _side_inters(item: Event) -> tuple[int | None, int | None]:
-    """(acting, target) inter codes; a Protests event's forces act on the crowd."""
-    first, second = _inter(item.actor1), _inter(item.actor2)
+def _acting_and_target(item: Event) -> tuple[Actor | None, Actor | None]:
+    """(acting side, target side); a Protests event's forces (actor2) act on the crowd."""
     if item.event_type == "Protests":
-        return second, first
-    if second is None:
-        second = _victims_inter(item)
-    return first, second
+        return item.actor2, item.actor1
+    return item.actor1, item.actor2
+
+
+def _side_inters(item: Event) -> tuple[int | None, int | None]:
+    """(acting, target) inter codes; an unnamed target is the claims' victims when they agree."""
+    acting, target = _acting_and_target(item)
+    if target is None and item.event_type != "Protests":
+        return _inter(acting), _victims_inter(item)
+    return _inter(acting), _inter(target)
 
 
 def _victims_inter(item: Event) -> int | None:
@@ -104,7 +109,7 @@ def ged_row(item: Event, kind: int) -> dict[str, object]:
         "date_prec": DATE_PREC.get(item.date_precision or "", 5),
         "date_start": when.isoformat() if when else "",
         "date_end": when.isoformat() if when else "",
-        **_deaths(item, kind, side_a),
+        **_deaths(item, kind),
         "best": item.fatalities.best,
         "high": item.fatalities.high,
         "low": item.fatalities.low,
@@ -114,10 +119,7 @@ def ged_row(item: Event, kind: int) -> dict[str, object]:
 def _sides(item: Event, kind: int) -> tuple[str, str]:
     """(side_a, side_b) as GED orders them: the government first in state-based violence, the
     perpetrator first in one-sided violence ("civilians" on side B)."""
-    acting, target = (item.actor2, item.actor1) if item.event_type == "Protests" else (
-        item.actor1,
-        item.actor2,
-    )
+    acting, target = _acting_and_target(item)
     if kind == 3:
         return _ged_name(acting), "Civilians"
     first, second = _ged_name(acting), _ged_name(target) if target else "Unknown"
@@ -167,7 +169,7 @@ def _first_report(item: Event) -> str:
     return min(dates).isoformat() if dates else ""
 
 
-def _deaths(item: Event, kind: int, side_a: str) -> dict[str, int]:
+def _deaths(item: Event, kind: int) -> dict[str, int]:
     """Deaths per side from the claims that name their victims; the rest are unknown."""
     by_victims = {
         victims: figures_for([c for c in item.claims if c.victims == victims], "killed").best or 0
@@ -176,7 +178,8 @@ def _deaths(item: Event, kind: int, side_a: str) -> dict[str, int]:
     civilians = by_victims["civilians"]
     state, militants = by_victims["state_forces"], by_victims["militants"]
     if kind == 3:
-        side_a_deaths, side_b_deaths = (state if "Government" in side_a else militants), 0
+        state_acted = _inter(_acting_and_target(item)[0]) in STATE_INTERS
+        side_a_deaths, side_b_deaths = (state if state_acted else militants), 0
     elif kind == 1:
         side_a_deaths, side_b_deaths = state, militants
     else:
