@@ -16,6 +16,11 @@ Qualifier = Literal["exact", "at_least", "more_than", "about", "up_to", "estimat
 Victims = Literal["civilians", "state_forces", "militants", "mixed", "unknown"]
 DatePrecision = Literal["day", "week", "month", "year"]
 
+POLITICAL_VIOLENCE_TYPES = frozenset(
+    {"Battles", "Violence against civilians", "Explosions/Remote violence"}
+)
+"""ACLED's violent event types: there is always an attacker and a target, named or not."""
+
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "Battles": (
         "Armed clash",

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from eventwire.models import Actor, Event
+from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor, Event
 from eventwire.reconcile import figures_for
 
 GED_COLUMNS = (
@@ -33,7 +33,6 @@ GED_COLUMNS = (
 STATE_INTERS = frozenset({1, 8})
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 UNARMED_INTERS = frozenset({5, 6, 7})
-VIOLENT_TYPES = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 DATE_PREC = {"day": 1, "week": 3, "month": 4, "year": 5}
 VICTIM_INTER = {"civilians": 7, "state_forces": 1, "militants": 2}
 """The side a claim's victims stand for when the report names no target."""
@@ -51,7 +50,7 @@ class Skipped:
 
 def violence_type(item: Event) -> int | None:
     """GED's type of violence for an event, or None when it is not organised violence."""
-    violent = item.event_type in VIOLENT_TYPES
+    violent = item.event_type in POLITICAL_VIOLENCE_TYPES
     if not violent and item.sub_event_type != "Excessive force against protesters":
         return None
     acting, target = _side_inters(item)

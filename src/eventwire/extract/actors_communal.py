@@ -15,11 +15,10 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.actors_rules import fill_name
 from eventwire.extract.frame import EventFrame
-from eventwire.models import Actor
+from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor
 
 MILITIA_INTER = 4
 CIVILIAN_INTER = 7
-VIOLENT = frozenset({"Battles", "Violence against civilians", "Explosions/Remote violence"})
 
 
 @cache
@@ -43,7 +42,7 @@ def name_communal_militias(frame: EventFrame, event_type: str, country: str | No
 
 
 def _communal(frame: EventFrame, actor: Actor, event_type: str) -> bool:
-    if event_type in VIOLENT and _called_local(frame, actor):
+    if event_type in POLITICAL_VIOLENCE_TYPES and _called_local(frame, actor):
         return True
     people: re.Pattern[str] = _spec()["people"]  # type: ignore[assignment]
     local = any(people.fullmatch(alias) for alias in actor.aliases_seen)
