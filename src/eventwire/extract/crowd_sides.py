@@ -18,7 +18,14 @@ import re
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.extract.actors import AGENT, TARGET, Mention, collect_mentions, event_country
+from eventwire.extract.actors import (
+    AGENT,
+    STATE_KINDS,
+    TARGET,
+    Mention,
+    collect_mentions,
+    event_country,
+)
 from eventwire.extract.actors_rules import fill_name, find_matches, fold
 from eventwire.extract.event_type_rules import Scores, feature_patterns
 from eventwire.extract.frame import EventFrame
@@ -30,7 +37,6 @@ RIOTERS = "Rioters ({country})"
 CIVILIANS = "Civilians ({country})"
 INTERVENED = frozenset({"Protest with intervention", "Excessive force against protesters"})
 CROWD_INTERS = frozenset({5, 6, 7})
-STATE_KINDS = frozenset({"military", "police"})
 
 
 @cache

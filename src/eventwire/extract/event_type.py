@@ -29,7 +29,7 @@ from eventwire.extract.crowd_sides import crowd_side, forces_protest, others_pro
 from eventwire.extract.detect import detection_patterns
 from eventwire.extract.event_type_rules import Scores, score_frame
 from eventwire.extract.frame import EventFrame
-from eventwire.models import Actor
+from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor
 from eventwire.registry import register
 
 ARMED = frozenset({1, 2, 3, 4, 8})
@@ -54,8 +54,7 @@ def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     inters = {_inter(frame.actor1), _inter(frame.actor2)}
     crowd = s.get("protest") + s.get("riot") + s.get("mob")
     seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
-    unknown = frame.actor1 is not None and frame.actor1.name.startswith(UNIDENTIFIED[:22])
-    unknown_unarmed = unknown and s.get("firearm") < PRESENT and _hurt(s)
+    unknown_unarmed = _unidentified(frame.actor1) and s.get("firearm") < PRESENT and _hurt(s)
     named_armed = (
         seen_armed
         and _inter(frame.actor1) in (2, 3, 8)
@@ -137,9 +136,14 @@ def _crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:
     return Decision("Riots", "Violent demonstration", 0.5, "unarmed people looting")
 
 
+def _unidentified(actor: Actor | None) -> bool:
+    """An "Unidentified Armed Group (...)", named so by the report or assumed."""
+    return actor is not None and actor.name.startswith(UNIDENTIFIED.split(" (")[0])
+
+
 def _guessed(actor: Actor | None) -> bool:
     """An armed group the actors step assumed because the report names no attacker."""
-    return actor is not None and not actor.aliases_seen and actor.name.startswith(UNIDENTIFIED[:22])
+    return _unidentified(actor) and not actor.aliases_seen  # type: ignore[union-attr]
 
 
 def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
@@ -305,9 +309,7 @@ def _crowd_actor(frame: EventFrame, inter: int) -> Actor:
     return Actor(fill_name(template, event_country(frame)), inter, [])
 
 
-UNNAMED_ATTACKER = frozenset(
-    {"Battles", "Violence against civilians", "Explosions/Remote violence"}
-)
+UNNAMED_ATTACKER = POLITICAL_VIOLENCE_TYPES
 """Event types that have an attacker even when the report names none."""
 UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
