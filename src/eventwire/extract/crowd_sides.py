@@ -65,24 +65,26 @@ def _forces(mentions: list[Mention]) -> list[Mention]:
     return sorted(people, key=lambda m: -m.score)
 
 
+def _protests_by_forces(frame: EventFrame) -> list[bool]:
+    """For each sentence that states a protest: whether it names state forces and nobody else."""
+    protest = feature_patterns()["protest"]
+    return [
+        {m.entry.kind in STATE_KINDS for m in find_matches(sentence.text)} == {True}
+        for sentence in frame.sentences
+        if protest.search(sentence.text)
+    ]
+
+
 def others_protest(frame: EventFrame) -> bool:
     """A protest stated in a sentence that names no state forces, or names people besides them
     ("soldiers fired on protesters"): the crowd is someone else."""
-    protest = feature_patterns()["protest"]
-    for sentence in frame.sentences:
-        if protest.search(sentence.text) is None:
-            continue
-        kinds = {m.entry.kind in STATE_KINDS for m in find_matches(sentence.text)}
-        if kinds != {True}:
-            return True
-    return False
+    return not all(_protests_by_forces(frame))
 
 
 def forces_protest(frame: EventFrame) -> bool:
     """Every sentence that states the protest names the forces: they are the protesters."""
-    protest = feature_patterns()["protest"]
-    stated = any(protest.search(s.text) for s in frame.sentences)
-    return stated and not others_protest(frame)
+    by_forces = _protests_by_forces(frame)
+    return bool(by_forces) and all(by_forces)
 
 
 def _forces_are_crowd(frame: EventFrame, mentions: list[Mention], s: Scores) -> bool:
