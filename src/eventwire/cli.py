@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.ingest import InputError, read_inputs
 from eventwire.models import Document, Event
-from eventwire.progress import Progress
+from eventwire.progress import Progress, describe_error
 from eventwire.tables import render_table
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
@@ -147,8 +147,9 @@ def _error_reporter(stats: dict[str, int]) -> Callable[[Document, Exception], No
     def report(document: Document, error: Exception) -> None:
         stats["read"] -= 1
         stats["failed"] += 1
-        reason = f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}"
-        click.echo(f"eventwire: {document.origin}: not processed ({reason})", err=True)
+        click.echo(
+            f"eventwire: {document.origin}: not processed ({describe_error(error)})", err=True
+        )
 
     return report
 

@@ -1,4 +1,4 @@
-"""Progress on a terminal, silence in a pipe."""
+"""Progress on a terminal, silence in a pipe; one-line descriptions of what failed."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ import sys
 import time
 from types import TracebackType
 from typing import TextIO
+
+
+def describe_error(error: BaseException) -> str:
+    """`Type: first line of the message`: how a failed document is reported, one line."""
+    text = str(error)
+    return f"{type(error).__name__}: {text.splitlines()[0] if text else ''}"
 
 
 class Progress:

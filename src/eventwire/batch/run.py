@@ -24,11 +24,11 @@ from typing import Any
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.batch.inputs import chunked, count_documents, read_all
-from eventwire.batch.worker import PartitionResult, WorkerSettings, describe, process_partition
+from eventwire.batch.worker import PartitionResult, WorkerSettings, process_partition
 from eventwire.batch.write import save_partition
 from eventwire.ingest import InputError
 from eventwire.models import Document, Event
-from eventwire.progress import Progress
+from eventwire.progress import Progress, describe_error
 from eventwire.store import Store
 
 SCHEDULERS = ("processes", "threads", "sync")
@@ -223,7 +223,7 @@ class _Writer:
         try:
             saved = save_partition(self.store, items)
         except SQLAlchemyError as error:
-            self._fail([d for d, _ in items], f"partition rolled back: {describe(error)}")
+            self._fail([d for d, _ in items], f"partition rolled back: {describe_error(error)}")
             return len(documents)
         for (_document, events), new in zip(items, saved, strict=True):
             self.totals.stored += new

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from eventwire.models import Document, Event
+from eventwire.progress import describe_error
 
 if TYPE_CHECKING:
     from eventwire.pipeline import Pipeline
@@ -62,12 +63,6 @@ def pipeline_for(settings: WorkerSettings) -> Pipeline:
     return _PIPELINES[key]
 
 
-def describe(error: BaseException) -> str:
-    """`Type: first line of the message`, as `eventwire ingest` reports a failed document."""
-    text = str(error)
-    return f"{type(error).__name__}: {text.splitlines()[0] if text else ''}"
-
-
 def event_record(event: Event) -> dict[str, Any]:
     # to_record() rounds the confidence for the contract; the store keeps it unrounded, so the
     # exact value travels too and a batch stores what `ingest` stores.
@@ -79,7 +74,7 @@ def process_documents(documents: list[Document], settings: WorkerSettings) -> li
     outcomes: list[Outcome] = []
 
     def failed(_document: Document, error: Exception) -> None:
-        outcomes.append({"error": describe(error)})
+        outcomes.append({"error": describe_error(error)})
 
     for _document, events in pipeline_for(settings).process_many(documents, on_error=failed):
         outcomes.append({"events": [event_record(event) for event in events]})
@@ -93,7 +88,7 @@ def process_partition(documents: list[Document], settings: WorkerSettings) -> li
     try:
         outcomes, failed = process_documents(list(documents), settings), None
     except Exception as error:  # the driver reports every document of the partition
-        outcomes, failed = [], describe(error)
+        outcomes, failed = [], describe_error(error)
     return [
         {
             "outcomes": outcomes,
