@@ -199,15 +199,15 @@ def test_a_partition_whose_worker_fails_stores_nothing_and_the_others_are_stored
 def test_a_partition_whose_write_fails_is_rolled_back_whole(
     archive: Path, store_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = Store.save
+    original = Store._save_in
 
-    def failing_second(self: Store, document: object, events: list) -> bool:
-        saved = original(self, document, events)  # type: ignore[arg-type]
+    def failing_second(self: Store, session: object, document: object, events: list) -> bool:
+        saved = original(self, session, document, events)  # type: ignore[arg-type]
         if document.id == "tillaberi-bus":  # type: ignore[attr-defined]
             raise OperationalError("INSERT", {}, Exception("disk I/O error"))
         return saved
 
-    monkeypatch.setattr(Store, "save", failing_second)
+    monkeypatch.setattr(Store, "_save_in", failing_second)
     lines: list[str] = []
     totals = batch([str(archive)], store_url, lines, partition_size=2)
     assert len(lines) == 2 and all("partition rolled back: OperationalError" in x for x in lines)

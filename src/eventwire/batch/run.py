@@ -4,7 +4,7 @@ Documents are read in the driver (by the `eventwire.ingest` readers), in waves o
 partitions of `partition_size` documents, so memory holds one wave however large the archive.
 Each wave is one dask.bag whose partitions a worker turns into event records
 (`worker.process_partition`). As partitions finish, the driver saves them in input order, one
-transaction per partition, through `Store.save`: the store ends up as `eventwire ingest` leaves it
+transaction per partition, by `Store.save_many`: the store ends up as `eventwire ingest` leaves it
 (dedup decisions see earlier documents first, as in a sequential run). A partition that fails in
 its worker or in its write stores nothing: each of its documents gets a one-line error, and a
 later run retries them (documents already stored are skipped).
@@ -25,7 +25,6 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventwire.batch.inputs import chunked, count_documents, read_all
 from eventwire.batch.worker import PartitionResult, WorkerSettings, process_partition
-from eventwire.batch.write import save_partition
 from eventwire.ingest import InputError
 from eventwire.models import Document, Event
 from eventwire.progress import Progress, describe_error
@@ -221,7 +220,7 @@ class _Writer:
             else:
                 items.append((document, [Event.from_record(r) for r in outcome["events"]]))
         try:
-            saved = save_partition(self.store, items)
+            saved = self.store.save_many(items)
         except SQLAlchemyError as error:
             self._fail([d for d, _ in items], f"partition rolled back: {describe_error(error)}")
             return len(documents)

@@ -64,13 +64,21 @@ class Store(MergingMixin):
 
     def save(self, document: Document, events: list[Event]) -> bool:
         """Store a document and its events atomically; False if it was stored before."""
+        return self.save_many([(document, events)])[0]
+
+    def save_many(self, items: list[tuple[Document, list[Event]]]) -> list[bool]:
+        """Store each (document, events) in order, all in one transaction (an error stores none
+        of them); per document, False when it was stored before."""
         with self.session.begin() as session:
-            if session.get(DocumentRow, document.id) is not None:
-                return False
-            session.add(_document_row(document))
-            session.flush()
-            for item in events:
-                self._add_event(session, item, document, len(events))
+            return [self._save_in(session, document, events) for document, events in items]
+
+    def _save_in(self, session: Session, document: Document, events: list[Event]) -> bool:
+        if session.get(DocumentRow, document.id) is not None:
+            return False
+        session.add(_document_row(document))
+        session.flush()
+        for item in events:
+            self._add_event(session, item, document, len(events))
         return True
 
     def _add_event(
