@@ -24,6 +24,7 @@ from text_to_num import text2num
 
 from eventwire.data import load_toml
 from eventwire.extract.casualties_claim import sentence_claim
+from eventwire.extract.time_lexicon import alternation, time_lexicon
 from eventwire.models import Claim
 from eventwire.nlp.analysis import Sentence
 
@@ -39,10 +40,6 @@ _SINGLE = re.compile(
     re.IGNORECASE,
 )
 _BODY = re.compile(r"\b(?:le|un) corps (?:sans vie )?(?:de\b|d['\u2019])", re.IGNORECASE)
-_MONTHS = (
-    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|"
-    "décembre|decembre"
-)
 _CUMULATIVE = re.compile(
     r"\bdepuis (?:le début|janvier|(?:19|20)\d\d)|\bau total depuis|\ben (?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -73,9 +70,10 @@ def patterns() -> _Patterns:
     lex = lexicon()
     vague = _alternatives(list(lex["vague"]))
     qualifiers = _alternatives([q for qs in lex["qualifiers"].values() for q in qs])
+    months = alternation(time_lexicon().french_months)  # "12 mars" is a date, not a figure
     figure = (
         rf"(?<![\w'\u2019-])(?P<q>{qualifiers})?\s*(?P<n>(?:une?\s+|des\s+)?(?:{vague})\b|{_NUMBER})"
-        rf"(?![\w-])(?!\s+(?:{_MONTHS})\b)"
+        rf"(?![\w-])(?!\s+(?:{months})\b)"
     )
     noun_phrase = r"(?:de\s+|d['\u2019]|des\s+)?(?P<noun>[\w'\u2019-]+(?:\s+[\w'\u2019-]+){0,2}?)"
     auxiliary = r"\s+(?:ont|a|sont|est|auraient|aurait|avaient|avait)(?:\s+été)?\s+(?:\w+\s+)?"
