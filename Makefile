@@ -27,17 +27,19 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
-	$(BIN)/python -m eventwire.bench samples/bench/articles.jsonl
-	$(BIN)/python -m eventwire.bench_api
-	$(BIN)/python -m eventwire.bench_dedup
-	$(BIN)/python -m eventwire.bench_batch samples/bench/articles.jsonl
+	$(BIN)/python -m eventwire.bench.pipeline samples/bench/articles.jsonl
+	$(BIN)/python -m eventwire.bench.api
+	$(BIN)/python -m eventwire.bench.dedup
+	$(BIN)/python -m eventwire.bench.batch samples/bench/articles.jsonl
 
 eval: $(STAMP)
 	@files=$$(ls $(EVAL_DIR)/*.csv $(EVAL_DIR)/*.jsonl 2>/dev/null); \

@@ -9,7 +9,7 @@ performance.mark() right after the first markers are added; its startTime is mil
 navigation start (the first page of up to 1,000 events; `eventwire:all-markers-rendered` when
 every page is in). Prints the median, min and max over the loads, plus DOMContentLoaded and the
 load event for reference. With --events N the store holds N synthetic events instead (seeded in
-bulk by `eventwire.bench_api.seed`, the API benchmark's generator); the page draws at most 5,000.
+bulk by `eventwire.bench.api.seed`, the API benchmark's generator); the page draws at most 5,000.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db_url = f"sqlite:///{Path(folder) / 'store.db'}"
         if args.events:
-            from eventwire.bench_api import seed
+            from eventwire.bench.api import seed
 
             seed(db_url, args.events, random.Random(7))
         else:

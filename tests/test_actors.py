@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.extract.actors import extract_actors
-from eventwire.extract.actors_rules import countries_in, fill_name, find_matches
+from eventwire.extract.actors.extractor import extract_actors
+from eventwire.extract.actors.rules import countries_in, fill_name, find_matches
 from eventwire.models import Location
 from tests.helpers import make_frame
 from tests.test_event_type import typed
@@ -145,7 +145,7 @@ def test_seed_actors() -> None:
 
 
 def test_component_with_its_parent_in_parentheses_is_one_mention_of_the_component() -> None:
-    from eventwire.extract.actors_rules import find_matches
+    from eventwire.extract.actors.rules import find_matches
 
     matches = find_matches("Presumed Katiba Macina (JNIM) fighters burned a school near Mopti.")
     named = [m for m in matches if m.entry.kind == "named"]
@@ -154,7 +154,7 @@ def test_component_with_its_parent_in_parentheses_is_one_mention_of_the_componen
 
 
 def test_acronym_in_parentheses_keeps_the_spelled_out_group() -> None:
-    from eventwire.extract.actors_rules import find_matches
+    from eventwire.extract.actors.rules import find_matches
 
     matches = find_matches("The Ambazonia Defence Forces (ADF) raided a checkpoint.")
     assert matches[0].entry.name == "ADF: Ambazonia Defence Forces"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from eventwire.extract.actors import extract_actors
+from eventwire.extract.actors.extractor import extract_actors
 from eventwire.models import Location
 from tests.helpers import make_frame
 from tests.test_actors import actors_of
@@ -319,7 +319,7 @@ def test_unknown_people_throwing_stones_at_forces_riot() -> None:
 
 
 def test_a_component_group_is_named_by_its_parent_before_acled_names_it() -> None:
-    from eventwire.extract.actors_rules import name_in_period
+    from eventwire.extract.actors.rules import name_in_period
 
     jnim = "JNIM: Group for Support of Islam and Muslims"
     assert name_in_period("Katiba Macina", date(2019, 6, 1)) == jnim

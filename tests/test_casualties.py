@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from eventwire.extract.casualties import extract_casualties
+from eventwire.extract.casualties.extractor import extract_casualties
 from eventwire.models import Claim
 from eventwire.registry import create
 from tests.helpers import make_frame

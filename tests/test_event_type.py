@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.extract.actors import extract_actors
-from eventwire.extract.event_type import extract_event_type
+from eventwire.extract.actors.extractor import extract_actors
+from eventwire.extract.event_type.extractor import extract_event_type
 from eventwire.models import EVENT_TYPES, Location
 from tests.helpers import make_frame
 

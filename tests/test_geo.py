@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.extract import gazetteer as gazetteer_module
-from eventwire.extract.gazetteer import Gazetteer, get_gazetteer
-from eventwire.extract.gazetteer_build import translated_names
-from eventwire.extract.gazetteer_text import is_latin, normalize
+from eventwire.geo import lookup as gazetteer_module
+from eventwire.geo.build import translated_names
+from eventwire.geo.lookup import Gazetteer, get_gazetteer
+from eventwire.geo.text import is_latin, normalize
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +107,7 @@ def test_corrupt_cache_is_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         connection.commit()
         connection.close()
 
-    monkeypatch.setattr("eventwire.extract.gazetteer_build.build_index", fake_build)
+    monkeypatch.setattr("eventwire.geo.build.build_index", fake_build)
     assert gazetteer_module.ensure_index(target) == target
     assert built == [target]
     gazetteer_module.ensure_index(target)

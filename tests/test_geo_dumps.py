@@ -18,15 +18,15 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.cli import main
-from eventwire.extract.gazetteer import Gazetteer, ensure_index, user_index_path
-from eventwire.extract.gazetteer_load import (
+from eventwire.extract.place.extractor import PlaceExtractor
+from eventwire.geo.dumps import (
     GazetteerError,
     add_acled,
     fetch,
     load_geonames,
     status,
 )
-from eventwire.extract.place import PlaceExtractor
+from eventwire.geo.lookup import Gazetteer, ensure_index, user_index_path
 from tests.helpers import make_frame
 
 

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from eventwire.extract.gazetteer import get_gazetteer
-from eventwire.extract.place import make_place_extractor
-from eventwire.extract.place_mentions import find_mentions
+from eventwire.extract.place.extractor import make_place_extractor
+from eventwire.extract.place.mentions import find_mentions
+from eventwire.geo.lookup import get_gazetteer
 from eventwire.models import Location
 from eventwire.registry import create
 from tests.helpers import make_doc, make_frame
@@ -159,7 +159,7 @@ def _located(text: str, country: str | None = None) -> Location | None:
 
 
 def test_country_option_accepts_codes_and_names() -> None:
-    from eventwire.extract.place import country_code
+    from eventwire.extract.place.extractor import country_code
 
     assert country_code("BF") == country_code("bfa") == country_code("Burkina Faso") == "BF"
     with pytest.raises(ValueError):

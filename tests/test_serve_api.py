@@ -17,7 +17,7 @@ from eventwire.models import Document
 from eventwire.serve.app import ServeSettings, create_app
 from eventwire.store import Store
 from tests.factories import event
-from tests.test_queries import seed
+from tests.test_store_queries import seed
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx2; the client still works

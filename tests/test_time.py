@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.extract.time import attachment, make_time_extractor, resolve_dates
+from eventwire.extract.time.extractor import attachment, make_time_extractor, resolve_dates
 from eventwire.nlp.analysis import Sentence
 from eventwire.registry import create
 from tests.helpers import make_frame

@@ -1,4 +1,4 @@
-"""API benchmark: `python -m eventwire.bench_api [--events N] [--requests R] [--repeats K]`.
+"""API benchmark: `python -m eventwire.bench.api [--events N] [--requests R] [--repeats K]`.
 
 Seeds N synthetic events (one document and one claim each) into a temporary SQLite store with
 bulk inserts, runs `eventwire serve` (uvicorn, one process) on a loopback port, and times

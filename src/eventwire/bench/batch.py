@@ -1,4 +1,4 @@
-"""Benchmark: `python -m eventwire.bench_batch [CORPUS...] [--docs N] [--repeats R]`.
+"""Benchmark: `python -m eventwire.bench.batch [CORPUS...] [--docs N] [--repeats R]`.
 
 Runs `eventwire batch` (processes scheduler) over a corpus cycled to N documents (each copy its
 own id), with 1 worker and with 2, alternating, R runs each, and prints the median articles/s of
@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 from eventwire.batch import BatchOptions, BatchTotals, run_batch
-from eventwire.bench import load_corpus, peak_rss_mb
+from eventwire.bench.pipeline import load_corpus, peak_rss_mb
 from eventwire.models import Document
 from eventwire.progress import Progress
 

@@ -1,6 +1,6 @@
 """Benchmark: latency from an article's arrival to its stored, merged event.
 
-    python -m eventwire.bench_dedup [--background N] [--rounds R] [--gold GOLD.jsonl]
+    python -m eventwire.bench.dedup [--background N] [--rounds R] [--gold GOLD.jsonl]
 
 An article "arrives" as the HTML page `watch` would have fetched; the clock stops when
 `Store.save` has committed its document, its events and any merge. The store first holds N
@@ -126,7 +126,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m eventwire.bench_dedup")
+    parser = argparse.ArgumentParser(prog="python -m eventwire.bench.dedup")
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--background", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)

@@ -1,4 +1,4 @@
-"""Benchmark: `python -m eventwire.bench CORPUS [CORPUS...] [--docs N] [--repeats R]`.
+"""Benchmark: `python -m eventwire.bench.pipeline CORPUS [CORPUS...] [--docs N] [--repeats R]`.
 
 Runs the whole pipeline (ingest excluded: documents are read once) over a corpus of input
 documents and prints the median articles/s over R runs, p50/p95 per-article latency, eventwire's

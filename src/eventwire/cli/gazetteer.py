@@ -1,4 +1,4 @@
-"""`eventwire gazetteer ...`: make the offline gazetteer richer (see `extract/gazetteer_load`)."""
+"""`eventwire gazetteer ...`: make the offline gazetteer richer (see `geo/dumps.py`)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def _fail(error: Exception) -> None:
 )
 def load(files: tuple[Path, ...]) -> None:
     """Import GeoNames dumps (XX.txt, XX.zip, allCountries.zip) into the local index."""
-    from eventwire.extract.gazetteer_load import GazetteerError, load_geonames
+    from eventwire.geo.dumps import GazetteerError, load_geonames
 
     try:
         counts = load_geonames(files)
@@ -45,7 +45,7 @@ def load(files: tuple[Path, ...]) -> None:
 )
 def add(export: Path) -> None:
     """Add the locations of a data export you hold to your local index."""
-    from eventwire.extract.gazetteer_load import GazetteerError, add_acled
+    from eventwire.geo.dumps import GazetteerError, add_acled
 
     try:
         count = add_acled(export)
@@ -69,15 +69,15 @@ def fetch(
     countries: tuple[str, ...], directory: Path | None, url: str | None, timeout: float
 ) -> None:
     """Download GeoNames country dumps and load them (needs internet): fetch ML BF NE."""
-    from eventwire.extract.gazetteer import cache_dir
-    from eventwire.extract.gazetteer_load import (
+    from eventwire.geo.dumps import (
         GEONAMES_URL,
         GazetteerError,
         load_geonames,
     )
-    from eventwire.extract.gazetteer_load import (
+    from eventwire.geo.dumps import (
         fetch as download,
     )
+    from eventwire.geo.lookup import cache_dir
 
     try:
         paths = download(
@@ -94,8 +94,8 @@ def fetch(
 @gazetteer.command()
 def status() -> None:
     """What the gazetteer holds: the embedded index and the files loaded into the local one."""
-    from eventwire.extract.gazetteer import index_path, user_index_path
-    from eventwire.extract.gazetteer_load import status as loaded
+    from eventwire.geo.dumps import status as loaded
+    from eventwire.geo.lookup import index_path, user_index_path
 
     embedded = index_path()
     state = "built" if embedded.exists() else "not built yet (built on first use)"

@@ -11,10 +11,10 @@ from typing import TextIO
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
+from eventwire.cli.tables import render_table
 from eventwire.ingest import InputError, read_inputs
 from eventwire.models import Document, Event
 from eventwire.progress import Progress, describe_error
-from eventwire.tables import render_table
 
 DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -318,20 +318,3 @@ def _exit_status(stats: dict[str, int]) -> None:
     if stats["read"] == 0:
         click.echo("eventwire: no input could be processed", err=True)
         sys.exit(1)
-
-
-def _add_groups() -> None:
-    from eventwire.gazetteer_cli import gazetteer
-
-    main.add_command(gazetteer)
-    from eventwire.serve_cli import reprocess, serve
-
-    main.add_command(serve), main.add_command(reprocess)
-    main.add_command(__import__("eventwire.watch_cli", fromlist=["watch"]).watch)
-    main.add_command(__import__("eventwire.batch_cli", fromlist=["batch"]).batch)
-
-
-_add_groups()
-
-if __name__ == "__main__":
-    main()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from eventwire.evaluate.matching import country_key
+from eventwire.evaluate.matching import country_key, same_admin1
 from eventwire.models import Location
 
 MAX_WORDS = 4
@@ -20,8 +20,6 @@ _NAME_RUN = re.compile(r"[A-Z][\w'\u2019\-]*(?:\s+[A-Z][\w'\u2019\-]*)*")
 
 
 def admin1_reachable(text: str, gold_admin1: str, gold_country: str | None) -> bool:
-    from eventwire.evaluate.scoring import same_admin1
-
     alpha3 = country_key(gold_country) if gold_country else ""
     for admin1 in _admin1_named(text, alpha3):
         if same_admin1(gold_admin1, Location(name=admin1, admin1=admin1)):
@@ -41,7 +39,7 @@ def _admin1_named(text: str, alpha3: str) -> set[str]:
 
 @cache
 def _admin1_of(name: str, alpha3: str) -> frozenset[str]:
-    from eventwire.extract.gazetteer import get_gazetteer
+    from eventwire.geo import get_gazetteer
 
     gaz = get_gazetteer()
     units = set()

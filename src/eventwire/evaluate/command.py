@@ -1,4 +1,4 @@
-"""`eventwire eval`: the command's work, kept out of cli.py (which only parses options)."""
+"""`eventwire eval`: the command's work, kept out of the `cli` package (which parses options)."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from functools import cache
 import pycountry
 
 from eventwire.data import load_toml
+from eventwire.models import Location
 
 PERIOD_TAG = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
 PARENTHESIS = re.compile(r"\(([^()]*)\)")
@@ -142,3 +143,21 @@ def country_key(value: str | None) -> str:
 def admin_key(value: str | None) -> str:
     """An admin1 name without generic words ("region", "province"...)."""
     return " ".join(w for w in norm(value).split() if w not in ADMIN_WORDS)
+
+
+def same_admin1(gold_name: str, location: Location | None) -> bool:
+    """The same first-level unit, spelt alike or known to the gazetteer under both names (the
+    gold's "Extreme-North" is GeoNames' "Far North", "Adamawa" its "Adamaoua")."""
+    if location is None or not location.admin1:
+        return False
+    if admin_key(gold_name) == admin_key(location.admin1):
+        return True
+    return bool(_admin1_units(gold_name) & _admin1_units(location.admin1))
+
+
+@cache
+def _admin1_units(name: str) -> frozenset[tuple[str, str | None]]:
+    from eventwire.geo import get_gazetteer
+
+    places = get_gazetteer().lookup(name)
+    return frozenset((p.country_code, p.admin1_code) for p in places if p.kind == "adm1")

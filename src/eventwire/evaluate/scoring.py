@@ -10,14 +10,13 @@ event counts once, in detection, and not again in every field.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from eventwire.evaluate.ceiling import admin1_reachable
 from eventwire.evaluate.gold import GoldDocument, GoldEvent
-from eventwire.evaluate.matching import actor_match, admin_key, country_key, norm
+from eventwire.evaluate.matching import actor_match, country_key, norm, same_admin1
 from eventwire.evaluate.metrics import haversine_km
-from eventwire.extract.gazetteer_admin import admin_key as unit_key
+from eventwire.geo import admin_key as unit_key
 from eventwire.models import Event, Location
 from eventwire.reconcile import acled_fatalities
 
@@ -188,24 +187,6 @@ def same_name(gold_name: str, predicted: str | None) -> bool:
     if predicted is None:
         return False
     return norm(gold_name) == norm(predicted) or unit_key(gold_name) == unit_key(predicted)
-
-
-def same_admin1(gold_name: str, location: Location | None) -> bool:
-    """The same first-level unit, spelt alike or known to the gazetteer under both names (the
-    gold's "Extreme-North" is GeoNames' "Far North", "Adamawa" its "Adamaoua")."""
-    if location is None or not location.admin1:
-        return False
-    if admin_key(gold_name) == admin_key(location.admin1):
-        return True
-    return bool(_admin1_units(gold_name) & _admin1_units(location.admin1))
-
-
-@cache
-def _admin1_units(name: str) -> frozenset[tuple[str, str | None]]:
-    from eventwire.extract.gazetteer import get_gazetteer
-
-    places = get_gazetteer().lookup(name)
-    return frozenset((p.country_code, p.admin1_code) for p in places if p.kind == "adm1")
 
 
 def _place_cases(gold: GoldEvent, predicted: Event, text: str, case: Any) -> list[Case]:

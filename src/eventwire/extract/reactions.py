@@ -6,7 +6,7 @@ data/lexicons/reactions.toml; the reacting party is the agent after a passive or
 by JNIM", "condemnation from the U.N. Secretary-General"), else the actor dictionary's last name
 before the reaction word, else the capitalised phrase that opens the clause ("The African Union
 Commission", "Rights groups"). A negated claim ("no group has claimed") is none. Claims of
-responsibility also set actor1; that is the actors extractor's job (actors_claims), this one only
+responsibility also set actor1; that is the actors extractor's job (actors/claims.py), this one only
 records them. An article that reports several events gives each reaction to one of them
 (`assign_reactions`).
 """
@@ -18,7 +18,7 @@ from collections.abc import Callable
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_rules import find_matches
+from eventwire.extract.actors import find_matches
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Reaction
 from eventwire.nlp.analysis import Sentence

@@ -21,8 +21,7 @@ from typing import Any
 
 from eventwire.data import load_toml
 from eventwire.extract.frame import EventFrame
-from eventwire.extract.time import Staleness
-from eventwire.extract.time_rules import DateMention, resolve_dates
+from eventwire.extract.time import DateMention, Staleness, resolve_dates
 from eventwire.models import Claim, Document
 from eventwire.nlp.analysis import LEDE_SENTENCES, Sentence
 from eventwire.registry import register

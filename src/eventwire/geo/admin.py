@@ -17,13 +17,10 @@ import math
 from collections import defaultdict
 from dataclasses import replace
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
 from eventwire.data import load_toml
-from eventwire.extract.gazetteer_text import normalize
-
-if TYPE_CHECKING:
-    from eventwire.extract.gazetteer import Gazetteer, Place
+from eventwire.geo.place import Place, PlaceIndex
+from eventwire.geo.text import normalize
 
 NEAREST_ADMIN2_KM = 120.0
 
@@ -40,14 +37,14 @@ def _admin_words() -> frozenset[str]:
     return frozenset(load_toml("gazetteer/place_cues.toml")["admin_words"]["words"])
 
 
-def fill_centres(key: str, places: list[Place], gaz: Gazetteer) -> list[Place]:
+def fill_centres(key: str, places: list[Place], gaz: PlaceIndex) -> list[Place]:
     """Give every admin2 unit without coordinates the coordinates of its seat or admin1."""
     if not any(p.kind == "adm2" and p.latitude is None for p in places):
         return places
     return [_centred(p, key, places, gaz) if p.kind == "adm2" else p for p in places]
 
 
-def _centred(unit: Place, key: str, places: list[Place], gaz: Gazetteer) -> Place:
+def _centred(unit: Place, key: str, places: list[Place], gaz: PlaceIndex) -> Place:
     if unit.latitude is not None:
         return unit
     seat = _seat(unit, key, places, gaz)
@@ -58,7 +55,7 @@ def _centred(unit: Place, key: str, places: list[Place], gaz: Gazetteer) -> Plac
     return replace(unit, latitude=seat.latitude, longitude=seat.longitude, centre=centre)
 
 
-def _seat(unit: Place, key: str, places: list[Place], gaz: Gazetteer) -> Place | None:
+def _seat(unit: Place, key: str, places: list[Place], gaz: PlaceIndex) -> Place | None:
     """The town the unit is named after, in the same admin1."""
     seat_key = admin_key(unit.name)
     pool = places if seat_key == key else list(gaz.raw_lookup(seat_key))
@@ -73,7 +70,7 @@ def _same_admin1(unit: Place, candidates: object) -> Place | None:
     return None
 
 
-def _admin1_centre(unit: Place, gaz: Gazetteer) -> Place | None:
+def _admin1_centre(unit: Place, gaz: PlaceIndex) -> Place | None:
     name = gaz.admin1_name(unit.country_code, unit.admin1_code)
     if name is None:
         return None
@@ -94,12 +91,12 @@ def display_name(name: str | None) -> str | None:
     return " ".join(words)
 
 
-def admin2_of(place: Place, gaz: Gazetteer) -> str | None:
+def admin2_of(place: Place, gaz: PlaceIndex) -> str | None:
     """The admin2 name of a located place: its own, the unit named after it, or the nearest."""
     return display_name(_admin2_name(place, gaz))
 
 
-def _admin2_name(place: Place, gaz: Gazetteer) -> str | None:
+def _admin2_name(place: Place, gaz: PlaceIndex) -> str | None:
     if place.admin2 or place.kind == "adm1" or place.latitude is None or place.longitude is None:
         return place.admin2  # a region-level location has no admin2
     units = _admin2_units(gaz).get((place.country_code, place.admin1_code), [])
@@ -120,7 +117,7 @@ Unit = tuple[str, float | None, float | None]
 
 
 @cache
-def _admin2_units(gaz: Gazetteer) -> dict[tuple[str, str | None], list[Unit]]:
+def _admin2_units(gaz: PlaceIndex) -> dict[tuple[str, str | None], list[Unit]]:
     """(country, admin1 code) -> [(admin2 name, lat, lon)]: the index's centre or the seat's
     (None when neither is known: such a unit is found by name only)."""
     units: dict[tuple[str, str | None], list[Unit]] = defaultdict(list)

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.data import load_toml
-from eventwire.extract.gazetteer_admin import admin_key
-from eventwire.extract.gazetteer_text import is_latin, normalize
+from eventwire.geo.admin import admin_key
+from eventwire.geo.text import is_latin, normalize
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);

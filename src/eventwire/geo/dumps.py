@@ -28,9 +28,9 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from eventwire.extract.gazetteer import Gazetteer, user_index_path
-from eventwire.extract.gazetteer_build import name_keys
-from eventwire.extract.gazetteer_text import normalize
+from eventwire.geo.build import name_keys
+from eventwire.geo.lookup import Gazetteer, user_index_path
+from eventwire.geo.text import normalize
 
 GEONAMES_URL = "https://download.geonames.org/export/dump"
 CLASSES = frozenset("PASL")
@@ -147,7 +147,7 @@ def _is_dump_member(name: str) -> bool:
 
 def add_acled(export: Path, target: Path | None = None, gazetteer: Gazetteer | None = None) -> int:
     """Add the distinct locations of an ACLED export (CSV) to the user index; returns how many."""
-    from eventwire.extract.gazetteer import get_gazetteer
+    from eventwire.geo.lookup import get_gazetteer
 
     gaz = gazetteer or get_gazetteer()
     codes = _admin1_codes(gaz)

@@ -17,57 +17,24 @@ import csv
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from eventwire.data import data_path
-from eventwire.extract.gazetteer_admin import fill_centres
-from eventwire.extract.gazetteer_text import normalize
+from eventwire.geo.admin import fill_centres
+from eventwire.geo.place import Country, Place
+from eventwire.geo.text import normalize
 
 SCHEMA_VERSION = "2"
 _PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.population, p.kind"
 _PRECISION = {"city": 1, "adm1": 3, "adm2": 3, "adm3": 2, "site": 1}
 
 
-@dataclass(frozen=True)
-class Place:
-    geonames_id: int | None
-    name: str
-    latitude: float | None
-    longitude: float | None
-    country_code: str
-    admin1_code: str | None
-    admin2: str | None
-    population: int
-    kind: str
-    """'city' (a populated place), 'adm1'/'adm2' (a region, centred on its largest town),
-    'adm3' (a commune or smaller unit, from a GeoNames dump), 'site' (a camp, mine, park ...),
-    'addition' (a row of additions.tsv) or 'bracket' (a place known by its admin units)."""
-    precision: int
-    """ACLED geo_precision when the text names this place itself: 1 town, 2 district, 3 region."""
-    primary: bool = True
-    """Whether the looked-up name is the place's primary name (not an alternate)."""
-    centre: str = "own"
-    """Where the coordinates come from: 'own', or 'admin1' for a unit whose only known centre is
-    its region's (see `gazetteer_admin`): a point that far off is precision 3 at best."""
-
-
-@dataclass(frozen=True)
-class Country:
-    alpha2: str
-    alpha3: str
-    name: str
-    capital: str | None
-    geonames_id: int | None
-    population: int
-
-
 class Gazetteer:
     def __init__(self, path: Path, user_path: Path | None = None) -> None:
         """`path`: the embedded index; `user_path`: the user's richer index (GeoNames dumps,
-        ACLED locations, see `gazetteer_load`), searched too when the file exists."""
+        ACLED locations, see `geo.dumps`), searched too when the file exists."""
         self.path = path
         self.user_path = user_path if user_path is not None and user_path.exists() else None
         self._local = threading.local()
@@ -252,7 +219,7 @@ def _is_complete(path: Path) -> bool:
 
 def ensure_index(path: Path | None = None) -> Path:
     """The index file, built first when it is missing or corrupt."""
-    from eventwire.extract.gazetteer_build import build_index
+    from eventwire.geo.build import build_index
 
     path = path or index_path()
     if not path.exists() or not _is_complete(path):

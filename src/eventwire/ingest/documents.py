@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from eventwire.data import load_toml
+from eventwire.ingest.errors import InputError
 from eventwire.models import Document, text_id
 
 FRONT_MATTER_KEYS = ("id", "title", "url", "published", "source", "language")
@@ -54,7 +55,6 @@ def html_to_text(markup: str) -> str:
 
 def build_document(origin: str, record: dict[str, Any], published: date | None) -> Any:
     """A Document, or an InputError naming the origin when the record is unusable."""
-    from eventwire.ingest.readers import InputError
 
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():

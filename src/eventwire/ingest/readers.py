@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from eventwire.ingest.documents import build_document, parse_published, split_front_matter
+from eventwire.ingest.errors import InputError
 from eventwire.models import Document
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -18,17 +18,6 @@ MIN_BODY_WORDS = 5
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-
-
-@dataclass(frozen=True)
-class InputError:
-    """One input that could not be read, with the reason, for a one-line message."""
-
-    origin: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"eventwire: {self.origin}: {self.reason}"
 
 
 Read = Document | InputError

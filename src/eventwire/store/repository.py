@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -14,12 +15,15 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from eventwire.models import Document, Event
+from eventwire.registry import create
 from eventwire.store.convert import add_event_rows
 from eventwire.store.loading import load_events
 from eventwire.store.merging import MergingMixin
 from eventwire.store.schema import ClaimRow, DocumentRow, EventRow
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+Linker = Callable[[Session, Event, Document | None, int], object]
+"""Links a just-stored event to a stored one of the same incident, or leaves it new (dedup)."""
 
 
 def default_url() -> str:
@@ -48,6 +52,7 @@ class Store(MergingMixin):
         self.url = url or default_url()
         self.engine = _engine(self.url)
         self.session = sessionmaker(self.engine, expire_on_commit=False)
+        self._link: Linker | None = None
         self.migrate()
 
     def migrate(self) -> None:
@@ -85,10 +90,15 @@ class Store(MergingMixin):
         self, session: Session, item: Event, document: Document | None = None, siblings: int = 1
     ) -> None:
         if add_event_rows(session, item) and self.dedup_enabled:
-            from eventwire.dedup import attach_or_create
-
             session.flush()
-            attach_or_create(session, item, document, siblings)
+            self._linker()(session, item, document, siblings)
+
+    def _linker(self) -> Linker:
+        """The registered "dedup" component (eventwire.dedup, through the package's entry point):
+        the store calls it in its transaction and never imports the stage above it."""
+        if self._link is None:
+            self._link = create("dedup")
+        return self._link
 
     def events(self, filters: EventFilter | None = None) -> list[Event]:
         query = _filtered(select(EventRow), filters or EventFilter())

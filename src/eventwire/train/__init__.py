@@ -5,8 +5,8 @@ this multinomial naive Bayes on its notes and use it with `--model`. The model f
 counts of the user's data, so it is the user's to keep: nothing trained is shipped.
 """
 
+from eventwire.extract.event_type import NaiveBayes, tokens
 from eventwire.train.acled import read_training_rows, train_acled
-from eventwire.train.naive_bayes import NaiveBayes, tokens
 
 __all__ = ["NaiveBayes", "read_training_rows", "tokens", "train_acled", "use_model"]
 

@@ -7,8 +7,8 @@ import random
 from collections.abc import Iterator
 from pathlib import Path
 
+from eventwire.extract.event_type import NaiveBayes
 from eventwire.models import EVENT_TYPES
-from eventwire.train.naive_bayes import NaiveBayes
 
 SEPARATOR = "|"
 

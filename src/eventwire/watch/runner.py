@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from eventwire.ingest.readers import InputError, _read_html
+from eventwire.ingest.errors import InputError
+from eventwire.ingest.readers import _read_html
 from eventwire.models import Document, text_id
 from eventwire.watch.feeds import FeedError, feed_entries
 from eventwire.watch.http import Fetcher, FetchError, Response

@@ -18,10 +18,10 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_rules import Match
+from eventwire.extract.actors.rules import Match
 
 if TYPE_CHECKING:
-    from eventwire.extract.actors import Mention
+    from eventwire.extract.actors.mention import Mention
 
 STATE_INTER = 1
 FORCES_INTERS = frozenset({1, 8})

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_rules import fill_name
+from eventwire.extract.actors.rules import fill_name
 from eventwire.extract.frame import EventFrame
 from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor
 

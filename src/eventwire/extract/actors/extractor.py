@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_allies import demote_allies, fold_strikes, is_strike
-from eventwire.extract.actors_claims import CLAIMANT_INTER, frame_claimant
-from eventwire.extract.actors_fr import french_role
-from eventwire.extract.actors_rules import (
-    ActorEntry,
+from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_strike
+from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
+from eventwire.extract.actors.french import french_role
+from eventwire.extract.actors.mention import Mention
+from eventwire.extract.actors.rules import (
     Match,
     countries_in,
     country_before,
@@ -30,11 +29,10 @@ from eventwire.extract.actors_rules import (
     find_matches,
     name_in_period,
 )
-from eventwire.extract.actors_status import civilian_status, own_post
+from eventwire.extract.actors.status import civilian_status, own_post
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.nlp.analysis import Sentence
-from eventwire.registry import register
 
 AGENT, TARGET = "agent", "target"
 
@@ -63,16 +61,6 @@ ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 HEDGE = re.compile(r"\b(?:might|could|would|may|suggest\w*|posit(?:s|ed|ing)?|fear\w*|if)\b", re.I)
 """Hedged analysis ("might", "it is posited"); not "position", which only starts alike."""
 _MAX_CLIMB = 8
-
-
-@dataclass
-class Mention:
-    entry: ActorEntry
-    name: str
-    inter: int
-    surface: str
-    role: str | None
-    score: float
 
 
 def mention_role(sentence: Sentence, start: int, end: int) -> str | None:
@@ -464,6 +452,5 @@ def _state_country(actor: Actor) -> str:
     return actor.name.partition(" of ")[2]
 
 
-@register("actors")
 def make_actor_extractor() -> object:
     return extract_actors

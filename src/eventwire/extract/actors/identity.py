@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_rules import fill_name, fold
+from eventwire.extract.actors.rules import fill_name, fold
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from eventwire.data import load_toml
-from eventwire.extract.actors_rules import Match
+from eventwire.extract.actors.rules import Match
 
 _ROLES = load_toml("actors.toml")["roles"]
 STATE_KINDS = frozenset({"military", "police"})

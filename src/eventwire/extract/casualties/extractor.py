@@ -4,11 +4,11 @@ people an event's sentences report, with its hedge, victims and source.
 Built on the dependency parse of each event sentence (`sentence.parse`; unparsed sentences are
 skipped):
 
-1. find the figures (`casualties_numbers.figures`): digits, number words, ranges, vague words;
-2. attach each to what it counts and to the word saying what happened (`casualties_syntax`);
+1. find the figures (`numbers.figures`): digits, number words, ranges, vague words;
+2. attach each to what it counts and to the word saying what happened (`syntax`);
 3. drop hypotheticals, threats, negated, cumulative and subset figures, and non-people counts
    (ages, times, money, vehicles, days);
-4. read who said it (`casualties_source`);
+4. read who said it (`source`);
 5. add claims without a figure: "no one was killed" (0..0), "a soldier was killed" (1..1).
 
 Choices (see docs/reconciliation.md): "up to 30" is 30..30 with qualifier `up_to`; "feared dead"
@@ -26,12 +26,12 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from eventwire.extract.casualties_claim import sentence_claim
-from eventwire.extract.casualties_fr import french_claims
-from eventwire.extract.casualties_numbers import Figure, figures, is_number_word, lexicon
-from eventwire.extract.casualties_perpetrators import perpetrator_counts
-from eventwire.extract.casualties_source import source_of
-from eventwire.extract.casualties_syntax import (
+from eventwire.extract.casualties.claim import sentence_claim
+from eventwire.extract.casualties.french import french_claims
+from eventwire.extract.casualties.numbers import Figure, figures, is_number_word, lexicon
+from eventwire.extract.casualties.perpetrators import perpetrator_counts
+from eventwire.extract.casualties.source import source_of
+from eventwire.extract.casualties.syntax import (
     INTRANSITIVE,
     Attachment,
     attach,
@@ -47,11 +47,10 @@ from eventwire.extract.casualties_syntax import (
     word_set,
     zero_nouns,
 )
-from eventwire.extract.casualties_victims import victim_class, victims_of
+from eventwire.extract.casualties.victims import victim_class, victims_of
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Claim
 from eventwire.nlp.analysis import Sentence
-from eventwire.registry import register
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,7 +65,6 @@ killed in Konduga")."""
 CURRENCY = frozenset({"$", "€", "£", "¥", "usd", "eur", "cfa", "fcfa", "naira", "dollars"})
 
 
-@register("casualties")
 def make_casualty_extractor(**_options: Any) -> Callable[[EventFrame], None]:
     return extract_casualties
 

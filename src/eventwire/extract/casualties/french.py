@@ -23,8 +23,8 @@ from typing import Any
 from text_to_num import text2num
 
 from eventwire.data import load_toml
-from eventwire.extract.casualties_claim import sentence_claim
-from eventwire.extract.time_lexicon import alternation, time_lexicon
+from eventwire.extract.casualties.claim import sentence_claim
+from eventwire.extract.time import alternation, time_lexicon
 from eventwire.models import Claim
 from eventwire.nlp.analysis import Sentence
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from eventwire.extract.casualties_numbers import is_number_word, word_value
-from eventwire.extract.casualties_syntax import lemma, word_set
-from eventwire.extract.casualties_victims import victim_class
+from eventwire.extract.casualties.numbers import is_number_word, word_value
+from eventwire.extract.casualties.syntax import lemma, word_set
+from eventwire.extract.casualties.victims import victim_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

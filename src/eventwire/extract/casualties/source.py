@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from eventwire.extract.casualties_syntax import is_toll, lemma, verb_kind, word_set
+from eventwire.extract.casualties.syntax import is_toll, lemma, verb_kind, word_set
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from eventwire.extract.casualties_numbers import Figure, lexicon
-from eventwire.extract.casualties_victims import of_object, victim_class
+from eventwire.extract.casualties.numbers import Figure, lexicon
+from eventwire.extract.casualties.victims import of_object, victim_class
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from eventwire.extract.casualties_numbers import lexicon
+from eventwire.extract.casualties.numbers import lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -25,9 +25,11 @@ from eventwire.extract.actors import (
     Mention,
     collect_mentions,
     event_country,
+    fill_name,
+    find_matches,
+    fold,
 )
-from eventwire.extract.actors_rules import fill_name, find_matches, fold
-from eventwire.extract.event_type_rules import Scores, feature_patterns
+from eventwire.extract.event_type.rules import Scores, feature_patterns
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 

@@ -21,16 +21,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.extract.actors import collect_mentions, event_country
-from eventwire.extract.actors_communal import name_communal_militias
-from eventwire.extract.actors_identity import name_identity_militias
-from eventwire.extract.actors_rules import fill_name
-from eventwire.extract.crowd_sides import crowd_side, forces_protest, others_protest
+from eventwire.extract.actors import (
+    collect_mentions,
+    event_country,
+    fill_name,
+    name_communal_militias,
+    name_identity_militias,
+)
 from eventwire.extract.detect import detection_patterns
-from eventwire.extract.event_type_rules import Scores, score_frame
+from eventwire.extract.event_type.crowd_sides import crowd_side, forces_protest, others_protest
+from eventwire.extract.event_type.rules import Scores, score_frame
 from eventwire.extract.frame import EventFrame
 from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor
-from eventwire.registry import register
 
 ARMED = frozenset({1, 2, 3, 4, 8})
 NON_STATE = frozenset({2, 3, 4, 8})
@@ -416,7 +418,7 @@ def _apply(frame: EventFrame, decision: Decision | None, scores: Scores | None =
 
 def model_extractor(path: str) -> Callable[[EventFrame], None]:
     """Type with a classifier the user trained (`eventwire train`) instead of the rules."""
-    from eventwire.train import NaiveBayes
+    from eventwire.extract.event_type.naive_bayes import NaiveBayes
 
     model = NaiveBayes.load(Path(path))
 
@@ -428,7 +430,6 @@ def model_extractor(path: str) -> Callable[[EventFrame], None]:
     return extract
 
 
-@register("event_type")
 def make_event_type_extractor(model: str | None = None) -> Callable[[EventFrame], None]:
     """The transparent rules by default; `model`: a file written by `eventwire train`."""
     return model_extractor(model) if model else extract_event_type

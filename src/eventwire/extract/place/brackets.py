@@ -24,10 +24,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.extract.gazetteer import Gazetteer, Place
-from eventwire.extract.gazetteer_admin import admin2_of, km_between
-from eventwire.extract.gazetteer_admin import admin_key as _admin_key
-from eventwire.extract.gazetteer_text import normalize
+from eventwire.geo import Gazetteer, Place, admin2_of, km_between, normalize
+from eventwire.geo import admin_key as _admin_key
 from eventwire.nlp.analysis import Sentence
 
 _NAME = r"[A-Z][\w'\u2019\-]*(?:[ \-](?:[A-Z]|de |du |la |el )[\w'\u2019\-]*){0,3}"

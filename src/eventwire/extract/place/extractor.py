@@ -1,6 +1,6 @@
 """The place extractor: find the toponyms, geocode them offline, choose the event's location.
 
-1. Mentions (`place_mentions`): spaCy GPE/LOC/FAC plus gazetteer n-grams over capitalised words.
+1. Mentions (`mentions`): spaCy GPE/LOC/FAC plus gazetteer n-grams over capitalised words.
 2. Country context: countries and demonyms named anywhere in the article ("Mali's capital",
    "Burkinabe soldiers"), counted double in the event sentences, plus the countries of the places
    that are unambiguous.
@@ -22,13 +22,11 @@ import re
 from collections import Counter
 
 from eventwire.extract.frame import EventFrame, alpha2_of
-from eventwire.extract.gazetteer import Gazetteer, Place, get_gazetteer
-from eventwire.extract.gazetteer_admin import admin2_of
-from eventwire.extract.place_brackets import Bracket, find_brackets
-from eventwire.extract.place_mentions import Mention, coded_precision, cues, find_mentions
+from eventwire.extract.place.brackets import Bracket, find_brackets
+from eventwire.extract.place.mentions import Mention, coded_precision, cues, find_mentions
+from eventwire.geo import Gazetteer, Place, admin2_of, get_gazetteer
 from eventwire.models import Location
 from eventwire.nlp.analysis import Sentence
-from eventwire.registry import register
 
 PRIOR_WEIGHT = 3.0
 """Weight of the user's `country` option: as much as the country named twice in the event."""
@@ -36,7 +34,6 @@ FOREIGN_MIN_POPULATION = 100_000
 """A place in a country the text gives no evidence for must be at least this large."""
 
 
-@register("place")
 def make_place_extractor(country: str | None = None, **_options: object) -> PlaceExtractor:
     """`country`: ISO alpha-2, alpha-3 or name of the country the input is about (a prior for
     texts that never name it, e.g. one country's conflict notes); "auto" to learn it from the

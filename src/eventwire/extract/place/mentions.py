@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.extract.gazetteer import Country, Gazetteer, Place
+from eventwire.geo import Country, Gazetteer, Place
 from eventwire.nlp.analysis import Sentence
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

@@ -1,6 +1,6 @@
 """The time extractor: the event's date and its precision (ACLED time_precision day/week/month).
 
-    resolve_dates(text, published) -> [DateMention]     (time_rules: find and resolve dates)
+    resolve_dates(text, published) -> [DateMention]     (rules: find and resolve dates)
     create("time")(frame)                               (sets frame.event_date, date_precision)
 
 Which date is the event's: every date of the article is classed by what it attaches to, using the
@@ -46,10 +46,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from eventwire.extract.frame import EventFrame, Extractor
-from eventwire.extract.time_lexicon import time_lexicon
-from eventwire.extract.time_rules import DateMention, resolve_dates
+from eventwire.extract.time.lexicon import time_lexicon
+from eventwire.extract.time.rules import DateMention, resolve_dates
 from eventwire.nlp.analysis import Sentence
-from eventwire.registry import register
 
 __all__ = ["DateMention", "attachment", "choose_date", "make_time_extractor", "resolve_dates"]
 
@@ -234,7 +233,6 @@ def choose_date(found: list[Candidate]) -> Candidate | None:
     return min(found, key=key)
 
 
-@register("time")
 def make_time_extractor(
     tolerance_days: int = 7,
     month_first: bool = False,

@@ -1,6 +1,6 @@
 """The compiled form of `lexicons/time.toml`: word tables and the regex fragments built from them.
 
-Loaded once per process (functools.cache); the rules in `time_rules` only read from it.
+Loaded once per process (functools.cache); the rules in `rules` only read from it.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Literal
 
-from eventwire.extract.time_calendar import (
+from eventwire.extract.time.calendar import (
     capped,
     recent_day,
     safe_date,
@@ -40,14 +40,14 @@ from eventwire.extract.time_calendar import (
     weekday_after,
     weekday_before,
 )
-from eventwire.extract.time_lexicon import (
+from eventwire.extract.time.lexicon import (
     TimeLexicon,
     alternation,
     month_alternation,
     normalise,
     time_lexicon,
 )
-from eventwire.extract.time_windows import trigger_windows
+from eventwire.extract.time.windows import trigger_windows
 
 Precision = Literal["day", "week", "month", "year"]
 Resolved = tuple[date | None, Precision | None, bool, str]

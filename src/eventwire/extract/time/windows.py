@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from eventwire.extract.time_lexicon import alternation, time_lexicon
+from eventwire.extract.time.lexicon import alternation, time_lexicon
 
 
 def trigger_windows(text: str, margin: int = 32) -> dict[str, list[tuple[int, int]]]:

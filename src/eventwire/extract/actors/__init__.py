@@ -1,0 +1,41 @@
+"""Actors: who acted (actor1) and who was acted upon (actor2), named and coded as ACLED does.
+
+`extractor` reads roles from the parse and chooses the sides; `rules` matches the actor
+dictionary (data/actors.toml); `mention` is the shared record of one matched actor; `allies`,
+`claims`, `communal`, `identity`, `status` and `french` each settle one convention.
+"""
+
+from eventwire.extract.actors.communal import name_communal_militias
+from eventwire.extract.actors.extractor import (
+    AGENT,
+    STATE_KINDS,
+    TARGET,
+    collect_mentions,
+    event_country,
+    extract_actors,
+    make_actor_extractor,
+    sentence_weight,
+)
+from eventwire.extract.actors.identity import name_identity_militias
+from eventwire.extract.actors.mention import Mention
+from eventwire.extract.actors.rules import fill_name, find_matches, fold
+from eventwire.registry import register
+
+register("actors")(make_actor_extractor)
+
+__all__ = [
+    "AGENT",
+    "STATE_KINDS",
+    "TARGET",
+    "Mention",
+    "collect_mentions",
+    "event_country",
+    "extract_actors",
+    "fill_name",
+    "find_matches",
+    "fold",
+    "make_actor_extractor",
+    "name_communal_militias",
+    "name_identity_militias",
+    "sentence_weight",
+]

@@ -1,0 +1,17 @@
+"""One actor matched in a sentence: the record the actor steps share (extractor, allies)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.extract.actors.rules import ActorEntry
+
+
+@dataclass
+class Mention:
+    entry: ActorEntry
+    name: str
+    inter: int
+    surface: str
+    role: str | None
+    score: float
