@@ -21,7 +21,6 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.frame import EventFrame
 from eventwire.nlp.analysis import AnalyzedDoc, Sentence, is_event_sentence
-from eventwire.registry import register
 
 LEXICON = "lexicons/event_types.toml"
 LEDE = 3
@@ -95,6 +94,5 @@ def split_events(sentences: list[Sentence]) -> list[list[Sentence]]:
     return groups
 
 
-@register("detect")
 def make_detector() -> Callable[[AnalyzedDoc], list[EventFrame]]:
     return detect_frames
