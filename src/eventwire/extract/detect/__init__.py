@@ -15,4 +15,10 @@ from eventwire.registry import register
 
 register("detect")(make_detector)
 
-__all__ = ["detect_frames", "detection_patterns", "event_sentences", "make_detector", "split_events"]
+__all__ = [
+    "detect_frames",
+    "detection_patterns",
+    "event_sentences",
+    "make_detector",
+    "split_events",
+]
