@@ -1,6 +1,7 @@
 """Event type: ACLED's six types and 25 sub-types. `rules` scores the lexicon of
-data/lexicons/event_types.toml, `crowd_sides` names the sides of protests and riots,
-`naive_bayes` is the classifier a user can train (`eventwire train`), and `extractor` decides.
+data/lexicons/event_types.toml, `decision` holds what the rules share, `crowds` decides protests
+and riots, `crowd_sides` names their sides, `naive_bayes` is the classifier a user can train
+(`eventwire train`), and `extractor` decides the rest and runs them in order.
 """
 
 from eventwire.extract.event_type.extractor import (

@@ -18,7 +18,6 @@ Follows ACLED's codebook distinctions, reading the lexicon features of the event
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from eventwire.extract.actors import (
@@ -29,135 +28,27 @@ from eventwire.extract.actors import (
     name_identity_militias,
 )
 from eventwire.extract.detect import detection_patterns
-from eventwire.extract.event_type.crowd_sides import crowd_side, forces_protest, others_protest
+from eventwire.extract.event_type.crowd_sides import crowd_side
+from eventwire.extract.event_type.crowds import (
+    crowd_event,
+    crowd_looting,
+    mutiny_event,
+    unorganised_event,
+)
+from eventwire.extract.event_type.decision import (
+    ARMED,
+    NON_STATE,
+    PRESENT,
+    UNIDENTIFIED,
+    Decision,
+    guessed,
+    hurt,
+    inter,
+    sure,
+)
 from eventwire.extract.event_type.rules import Scores, score_frame
 from eventwire.extract.frame import EventFrame
 from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor
-
-ARMED = frozenset({1, 2, 3, 4, 8})
-NON_STATE = frozenset({2, 3, 4, 8})
-PRESENT = 0.25
-"""A feature counts when its score reaches this (a late sentence alone weighs ~0.3)."""
-
-
-@dataclass(frozen=True)
-class Decision:
-    event_type: str
-    sub_event_type: str
-    confidence: float
-    reason: str
-
-
-def _inter(actor: Actor | None) -> int | None:
-    return actor.inter if actor else None
-
-
-def _crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
-    inters = {_inter(frame.actor1), _inter(frame.actor2)}
-    crowd = s.get("protest") + s.get("riot") + s.get("mob")
-    seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
-    unknown_unarmed = _unidentified(frame.actor1) and s.get("firearm") < PRESENT and _hurt(s)
-    named_armed = (
-        seen_armed
-        and _inter(frame.actor1) in (2, 3, 8)
-        and s.get("protest") < PRESENT
-        and not unknown_unarmed
-    )
-    if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
-        return None
-    arrests_only = s.get("arrest_acted") >= PRESENT and s.get("dispersal") < PRESENT
-    if not inters & {5, 6} and _inter(frame.actor1) == 1 and arrests_only:
-        return None
-    if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
-        return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
-    if s.get("riot") >= PRESENT or 5 in inters:
-        return Decision("Riots", "Violent demonstration", 0.75, "violent crowd")
-    if s.get("protest") < PRESENT and 6 not in inters:
-        return None
-    if _crowd_violent(frame, s) or _armed_forces_protest(frame, s):
-        return Decision("Riots", "Violent demonstration", 0.65, "protesters turned violent")
-    killed_there = s.get("lethal_acted") >= PRESENT
-    if killed_there and (1 in inters or s.get("intervention") >= PRESENT):
-        return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
-    if max(s.get("intervention"), s.get("air_shots")) >= PRESENT:
-        return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
-    return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
-
-
-def _mutiny_event(frame: EventFrame, s: Scores) -> Decision | None:
-    """Forces firing into the air or mutinying, facing nobody: ACLED's violent demonstration
-    (the crowd side names them Rioters). Forces on patrol or dispersing a crowd are on duty."""
-    if _inter(frame.actor1) != 1 or frame.actor2 is not None:
-        return None
-    if max(s.get("air_shots"), s.get("mutiny")) < PRESENT or s.get("on_duty") >= PRESENT:
-        return None
-    if max(s.get("lethal_acted"), s.get("people_victims"), s.get("arrest_acted")) >= PRESENT:
-        return None
-    if others_protest(frame):
-        return None
-    return Decision("Riots", "Violent demonstration", 0.6, "forces firing into the air")
-
-
-def _armed_forces_protest(frame: EventFrame, s: Scores) -> bool:
-    """Soldiers or police protesting with gunfire ("gunfire rocked the capital in what was a
-    protest by soldiers"): ACLED's violent demonstration."""
-    shots = max(s.get("small_arms"), s.get("air_shots")) >= PRESENT
-    return shots and s.get("intervention") < PRESENT and forces_protest(frame)
-
-
-def _unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
-    """People without arms or organisation fighting (students, residents, rival camps): Riots.
-
-    ACLED codes violence by unorganised civilians as Riots; identity groups (ethnic communities,
-    hunters, self-defence groups) fighting each other are militias in Battles instead.
-    """
-    acting = None if _guessed(frame.actor1) else _inter(frame.actor1)
-    if acting not in (None, 7) or _inter(frame.actor2) in NON_STATE:
-        return None
-    if acting is None and (s.get("clash") < PRESENT or _inter(frame.actor2) == 1):
-        return None
-    if not (s.get("violence") >= PRESENT or _hurt(s)):
-        return None
-    communities = s.get("identity") >= PRESENT or s.get("communal") >= PRESENT
-    if s.get("firearm") >= PRESENT or communities or s.best_means():
-        return None
-    if s.get("crowd_politics") >= PRESENT:
-        return Decision("Riots", "Violent demonstration", 0.55, "unorganised crowd fighting")
-    return Decision("Riots", "Mob violence", 0.55, "unorganised people fighting")
-
-
-def _crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:
-    """Looting or burning by nobody armed ("shops looted along the avenue", "residents
-    ransacked the office"): ACLED codes the crowd as rioters, not a strategic development."""
-    if s.get("looting") < PRESENT or s.get("firearm") >= PRESENT:
-        return None
-    if s.get("identity") >= PRESENT or s.get("communal") >= PRESENT:
-        return None
-    if _inter(frame.actor1) not in (None, 7) or _inter(frame.actor2) in ARMED:
-        return None
-    return Decision("Riots", "Violent demonstration", 0.5, "unarmed people looting")
-
-
-def _unidentified(actor: Actor | None) -> bool:
-    """An "Unidentified Armed Group (...)", named so by the report or assumed."""
-    return actor is not None and actor.name.startswith(UNIDENTIFIED.split(" (")[0])
-
-
-def _guessed(actor: Actor | None) -> bool:
-    """An armed group the actors step assumed because the report names no attacker."""
-    return _unidentified(actor) and not actor.aliases_seen  # type: ignore[union-attr]
-
-
-def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
-    """Protesters who block roads, burn, loot or fight: ACLED's violent demonstration.
-
-    Violence by the forces alone (tear gas, live rounds) leaves it a protest met by force.
-    """
-    if s.get("riot_act") < PRESENT:
-        return False
-    by_forces = _inter(frame.actor1) == 1 and s.get("intervention") >= PRESENT
-    return not by_forces or s.get("riot_act") >= 2 * PRESENT
-
 
 COMPLEX_MEANS = frozenset(
     {"Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade"}
@@ -180,7 +71,7 @@ def _remote_event(frame: EventFrame, s: Scores) -> Decision | None:
 
 def _complex_assault(frame: EventFrame, s: Scores) -> bool:
     """An IED or rockets followed by gunfire against forces or militia: a Battle."""
-    armed = _inter(frame.actor2) in ARMED or s.get("clash") >= PRESENT
+    armed = inter(frame.actor2) in ARMED or s.get("clash") >= PRESENT
     return armed and s.get("small_arms") >= PRESENT
 
 
@@ -188,10 +79,10 @@ def _territory_event(frame: EventFrame, s: Scores) -> Decision | None:
     regain, overtake = s.get("regain"), s.get("overtake")
     if max(regain, overtake) < PRESENT:
         return None
-    if _inter(frame.actor1) == 1 and regain >= PRESENT:
+    if inter(frame.actor1) == 1 and regain >= PRESENT:
         return Decision("Battles", "Government regains territory", 0.7, "retaken by the state")
-    if _inter(frame.actor1) != 1 and overtake >= PRESENT:
-        if s.get("clash") < PRESENT and s.get("violence") < PRESENT and not _hurt(s):
+    if inter(frame.actor1) != 1 and overtake >= PRESENT:
+        if s.get("clash") < PRESENT and s.get("violence") < PRESENT and not hurt(s):
             return Decision(
                 "Strategic developments",
                 "Non-violent transfer of territory",
@@ -203,40 +94,36 @@ def _territory_event(frame: EventFrame, s: Scores) -> Decision | None:
 
 
 def _civilian_target(frame: EventFrame, s: Scores) -> bool:
-    inter2 = _inter(frame.actor2)
+    inter2 = inter(frame.actor2)
     if inter2 is not None:
         return inter2 == 7
     return s.get("people_victims") >= PRESENT and s.get("clash") < PRESENT
 
 
-def _hurt(s: Scores) -> bool:
-    return s.get("lethal") >= PRESENT or s.get("harm") >= PRESENT
-
-
 def _disrupted_event(s: Scores) -> Decision | None:
-    if s.get("disrupted") >= PRESENT and not _hurt(s):
+    if s.get("disrupted") >= PRESENT and not hurt(s):
         return Decision("Strategic developments", "Disrupted weapons use", 0.6, "device defused")
     return None
 
 
 def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
-    violent = s.get("violence") >= PRESENT or _hurt(s)
+    violent = s.get("violence") >= PRESENT or hurt(s)
     civilians = _civilian_target(frame, s)
-    armed_target = _inter(frame.actor2) in ARMED
+    armed_target = inter(frame.actor2) in ARMED
     if civilians and s.get("sexual") >= PRESENT:
         return Decision("Violence against civilians", "Sexual violence", 0.7, "sexual violence")
     if not armed_target and s.get("abduction") >= PRESENT and s.get("lethal") < PRESENT:
         return Decision(
             "Violence against civilians", "Abduction/forced disappearance", 0.75, "abduction"
         )
-    calm = not _hurt(s) and s.get("violence") < PRESENT
-    if s.get("arrest") >= PRESENT and _inter(frame.actor1) == 1 and calm:
+    calm = not hurt(s) and s.get("violence") < PRESENT
+    if s.get("arrest") >= PRESENT and inter(frame.actor1) == 1 and calm:
         return Decision("Strategic developments", "Arrests", 0.65, "arrests by state forces")
-    if _inter(frame.actor2) in NON_STATE and s.get("abduction") >= PRESENT:
-        return Decision("Battles", "Armed clash", _sure(frame, 0.6), "militiamen abducted")
+    if inter(frame.actor2) in NON_STATE and s.get("abduction") >= PRESENT:
+        return Decision("Battles", "Armed clash", sure(frame, 0.6), "militiamen abducted")
     empty_post = s.get("unoccupied") >= PRESENT
     damaged = s.get("looting") >= PRESENT or empty_post
-    if damaged and not _hurt(s) and (empty_post or not armed_target):
+    if damaged and not hurt(s) and (empty_post or not armed_target):
         return Decision(
             "Strategic developments", "Looting/property destruction", 0.6, "property destroyed"
         )
@@ -244,14 +131,14 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
         return None
     executed = s.get("execution") >= PRESENT and not armed_target
     if (executed or s.get("defenceless") >= PRESENT) and s.get("clash") < PRESENT:
-        return Decision("Violence against civilians", "Attack", _sure(frame, 0.75), "execution")
-    if s.get("communal") >= PRESENT and _inter(frame.actor1) not in (1, 2, 8):
-        return Decision("Battles", "Armed clash", _sure(frame, 0.6), "communal fighting")
+        return Decision("Violence against civilians", "Attack", sure(frame, 0.75), "execution")
+    if s.get("communal") >= PRESENT and inter(frame.actor1) not in (1, 2, 8):
+        return Decision("Battles", "Armed clash", sure(frame, 0.6), "communal fighting")
     if s.get("clash") >= PRESENT or armed_target:
-        return Decision("Battles", "Armed clash", _sure(frame, 0.85), "armed target")
+        return Decision("Battles", "Armed clash", sure(frame, 0.85), "armed target")
     if civilians or frame.actor2 is None:
-        return Decision("Violence against civilians", "Attack", _sure(frame, 0.8), "unarmed target")
-    return Decision("Battles", "Armed clash", _sure(frame, 0.55), "fighting, target unclear")
+        return Decision("Violence against civilians", "Attack", sure(frame, 0.8), "unarmed target")
+    return Decision("Battles", "Armed clash", sure(frame, 0.55), "fighting, target unclear")
 
 
 def _fallback_event(frame: EventFrame, s: Scores) -> Decision | None:
@@ -284,17 +171,12 @@ def _development_event(frame: EventFrame, s: Scores) -> Decision | None:
     return Decision("Strategic developments", "Other", 0.3, "no violence stated")
 
 
-def _sure(frame: EventFrame, base: float) -> float:
-    known = sum(1 for actor in (frame.actor1, frame.actor2) if actor is not None)
-    return base * (0.8 + 0.1 * known)
-
-
 def decide(frame: EventFrame, scores: Scores) -> Decision | None:
     return (
-        _mutiny_event(frame, scores)
-        or _crowd_event(frame, scores)
-        or _unorganised_event(frame, scores)
-        or _crowd_looting(frame, scores)
+        mutiny_event(frame, scores)
+        or crowd_event(frame, scores)
+        or unorganised_event(frame, scores)
+        or crowd_looting(frame, scores)
         or _disrupted_event(scores)
         or _remote_event(frame, scores)
         or _territory_event(frame, scores)
@@ -313,7 +195,6 @@ def _crowd_actor(frame: EventFrame, inter: int) -> Actor:
 
 UNNAMED_ATTACKER = POLITICAL_VIOLENCE_TYPES
 """Event types that have an attacker even when the report names none."""
-UNIDENTIFIED = "Unidentified Armed Group ({country})"
 
 
 def _implied(frame: EventFrame, template: str, inter: int) -> Actor:
@@ -330,14 +211,14 @@ def _fill_implied_actors(frame: EventFrame, decision: Decision, s: Scores) -> No
     (a curfew, a closure) or whose officials decided a development."""
     sub, civilians = decision.sub_event_type, "Civilians ({country})"
     decided = max(s.get("government"), s.get("measure")) >= PRESENT
-    unnamed = frame.actor1 is None or _guessed(frame.actor1)
-    by_government = s.get("government") >= PRESENT and (unnamed or _inter(frame.actor1) == 1)
+    unnamed = frame.actor1 is None or guessed(frame.actor1)
+    by_government = s.get("government") >= PRESENT and (unnamed or inter(frame.actor1) == 1)
     if sub in ("Other", "Change to group/activity") and (
         (frame.actor1 is None and decided) or by_government
     ):
         frame.actor1 = _implied(frame, GOVERNMENT, 1)
     if frame.actor2 is None:
-        looted = sub == "Looting/property destruction" and _inter(frame.actor1) in NON_STATE
+        looted = sub == "Looting/property destruction" and inter(frame.actor1) in NON_STATE
         if decision.event_type == "Violence against civilians" or looted:
             frame.actor2 = _implied(frame, civilians, 7)
         elif sub == "Protest with intervention":
@@ -350,7 +231,7 @@ def _defusers_lead(frame: EventFrame) -> bool:
     """ "The army defused an IED planted by JNIM": the forces that defused the device act, the
     planters are the other side. An attacker the report names first ("an assailant threw a
     bomb, which police defused") stays the actor."""
-    if _inter(frame.actor2) != 1 or frame.actor1 is None:
+    if inter(frame.actor2) != 1 or frame.actor1 is None:
         return False
     text = " ".join(s.text for s in frame.sentences)
     return _first_seen(text, frame.actor2) < _first_seen(text, frame.actor1)
@@ -358,7 +239,7 @@ def _defusers_lead(frame: EventFrame) -> bool:
 
 def _forces_stopped_bomber(frame: EventFrame) -> bool:
     """ "Security forces identified and killed a suicide bomber": the bomber's side attacked."""
-    return _inter(frame.actor1) == 1 and _inter(frame.actor2) in NON_STATE
+    return inter(frame.actor1) == 1 and inter(frame.actor2) in NON_STATE
 
 
 def _bomber_side(frame: EventFrame) -> Actor | None:

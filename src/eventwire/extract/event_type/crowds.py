@@ -1,0 +1,115 @@
+"""Crowds: ACLED's Protests (peaceful, with intervention, excessive force) and Riots (violent
+demonstration, mob violence), with the forces that mutiny or protest themselves."""
+
+from __future__ import annotations
+
+from eventwire.extract.event_type.crowd_sides import forces_protest, others_protest
+from eventwire.extract.event_type.decision import (
+    ARMED,
+    NON_STATE,
+    PRESENT,
+    Decision,
+    guessed,
+    hurt,
+    inter,
+    unidentified,
+)
+from eventwire.extract.event_type.rules import Scores
+from eventwire.extract.frame import EventFrame
+
+
+def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
+    inters = {inter(frame.actor1), inter(frame.actor2)}
+    crowd = s.get("protest") + s.get("riot") + s.get("mob")
+    seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
+    unknown_unarmed = unidentified(frame.actor1) and s.get("firearm") < PRESENT and hurt(s)
+    named_armed = (
+        seen_armed
+        and inter(frame.actor1) in (2, 3, 8)
+        and s.get("protest") < PRESENT
+        and not unknown_unarmed
+    )
+    if named_armed or not (inters & {5, 6} or crowd >= PRESENT):
+        return None
+    arrests_only = s.get("arrest_acted") >= PRESENT and s.get("dispersal") < PRESENT
+    if not inters & {5, 6} and inter(frame.actor1) == 1 and arrests_only:
+        return None
+    if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
+        return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
+    if s.get("riot") >= PRESENT or 5 in inters:
+        return Decision("Riots", "Violent demonstration", 0.75, "violent crowd")
+    if s.get("protest") < PRESENT and 6 not in inters:
+        return None
+    if _crowd_violent(frame, s) or _armed_forces_protest(frame, s):
+        return Decision("Riots", "Violent demonstration", 0.65, "protesters turned violent")
+    killed_there = s.get("lethal_acted") >= PRESENT
+    if killed_there and (1 in inters or s.get("intervention") >= PRESENT):
+        return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
+    if max(s.get("intervention"), s.get("air_shots")) >= PRESENT:
+        return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
+    return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
+
+
+def mutiny_event(frame: EventFrame, s: Scores) -> Decision | None:
+    """Forces firing into the air or mutinying, facing nobody: ACLED's violent demonstration
+    (the crowd side names them Rioters). Forces on patrol or dispersing a crowd are on duty."""
+    if inter(frame.actor1) != 1 or frame.actor2 is not None:
+        return None
+    if max(s.get("air_shots"), s.get("mutiny")) < PRESENT or s.get("on_duty") >= PRESENT:
+        return None
+    if max(s.get("lethal_acted"), s.get("people_victims"), s.get("arrest_acted")) >= PRESENT:
+        return None
+    if others_protest(frame):
+        return None
+    return Decision("Riots", "Violent demonstration", 0.6, "forces firing into the air")
+
+
+def _armed_forces_protest(frame: EventFrame, s: Scores) -> bool:
+    """Soldiers or police protesting with gunfire ("gunfire rocked the capital in what was a
+    protest by soldiers"): ACLED's violent demonstration."""
+    shots = max(s.get("small_arms"), s.get("air_shots")) >= PRESENT
+    return shots and s.get("intervention") < PRESENT and forces_protest(frame)
+
+
+def unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
+    """People without arms or organisation fighting (students, residents, rival camps): Riots.
+
+    ACLED codes violence by unorganised civilians as Riots; identity groups (ethnic communities,
+    hunters, self-defence groups) fighting each other are militias in Battles instead.
+    """
+    acting = None if guessed(frame.actor1) else inter(frame.actor1)
+    if acting not in (None, 7) or inter(frame.actor2) in NON_STATE:
+        return None
+    if acting is None and (s.get("clash") < PRESENT or inter(frame.actor2) == 1):
+        return None
+    if not (s.get("violence") >= PRESENT or hurt(s)):
+        return None
+    communities = s.get("identity") >= PRESENT or s.get("communal") >= PRESENT
+    if s.get("firearm") >= PRESENT or communities or s.best_means():
+        return None
+    if s.get("crowd_politics") >= PRESENT:
+        return Decision("Riots", "Violent demonstration", 0.55, "unorganised crowd fighting")
+    return Decision("Riots", "Mob violence", 0.55, "unorganised people fighting")
+
+
+def crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:
+    """Looting or burning by nobody armed ("shops looted along the avenue", "residents
+    ransacked the office"): ACLED codes the crowd as rioters, not a strategic development."""
+    if s.get("looting") < PRESENT or s.get("firearm") >= PRESENT:
+        return None
+    if s.get("identity") >= PRESENT or s.get("communal") >= PRESENT:
+        return None
+    if inter(frame.actor1) not in (None, 7) or inter(frame.actor2) in ARMED:
+        return None
+    return Decision("Riots", "Violent demonstration", 0.5, "unarmed people looting")
+
+
+def _crowd_violent(frame: EventFrame, s: Scores) -> bool:
+    """Protesters who block roads, burn, loot or fight: ACLED's violent demonstration.
+
+    Violence by the forces alone (tear gas, live rounds) leaves it a protest met by force.
+    """
+    if s.get("riot_act") < PRESENT:
+        return False
+    by_forces = inter(frame.actor1) == 1 and s.get("intervention") >= PRESENT
+    return not by_forces or s.get("riot_act") >= 2 * PRESENT
