@@ -6,6 +6,8 @@ SEED := ../shared/seed/bamako-2024-09-17.txt
 DB ?= eventwire.db
 EVAL_DIR ?= ../shared/eval
 EVAL_REPORT ?= docs/accuracy.md
+# Publication date of the eval texts that carry none and have no gold date (the BBC no-event set)
+EVAL_PUBLISHED ?= 2005-06-01
 
 .PHONY: all install run test lint bench eval clean
 
@@ -46,7 +48,8 @@ eval: $(STAMP)
 	if [ -z "$$files" ]; then \
 		echo "no gold files in $(EVAL_DIR): evaluation skipped"; \
 	else \
-		$(BIN)/eventwire eval $$files --published-offset 2 --country auto --report $(EVAL_REPORT); \
+		$(BIN)/eventwire eval $$files --published-offset 2 --country auto \
+			--published $(EVAL_PUBLISHED) --report $(EVAL_REPORT); \
 	fi
 
 clean:

@@ -258,6 +258,12 @@ def _export_binary(stored: list[Event], fmt: str, out: Path | None) -> None:
     is_flag=True,
     help='Cut GTD\'s "MM/DD/YYYY: " prefix, to measure what is done with an undated summary.',
 )
+@click.option(
+    "--published",
+    type=DATE,
+    help="Publication date of texts that carry none and have no gold date (no-event texts, "
+    "e.g. a JSONL of articles in the input shape). Default: none.",
+)
 def eval_(
     gold: tuple[Path, ...],
     fmt: str | None,
@@ -267,11 +273,15 @@ def eval_(
     errors: int,
     country: str | None,
     strip_date_prefix: bool,
+    published: object,
 ) -> None:
-    """Score the pipeline against GOLD files (ACLED CSV, GTD CSV or eventwire JSONL gold)."""
+    """Score the pipeline against GOLD files (ACLED CSV, GTD CSV or eventwire JSONL gold; a
+    JSONL of texts in the input shape is scored for its false events)."""
     from eventwire.evaluate.command import run_eval
 
-    status = run_eval(gold, fmt, limit, offset, report, errors, country, strip_date_prefix)
+    status = run_eval(
+        gold, fmt, limit, offset, report, errors, country, strip_date_prefix, _as_date(published)
+    )
     if status:
         sys.exit(status)
 

@@ -74,12 +74,15 @@ def has_event_keys(path: Path) -> bool:
 
 def read_keyed(path: Path) -> list[KeyedDocument]:
     """The keyed documents of a JSONL gold file, in file order; a `file` is read like `ingest`
-    reads it (front matter gives title, url, published and source)."""
+    reads it (front matter gives title, url, published and source). Lines with no `document`
+    object (texts in the input shape, which have no gold) are left out."""
     items = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         record = json.loads(line)
+        if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
+            continue
         keys = frozenset(
             str(e["event_key"]) for e in record.get("events") or [] if e.get("event_key")
         )

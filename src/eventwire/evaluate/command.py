@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import click
@@ -30,6 +31,7 @@ def command_line(
     errors: int,
     country: str | None = None,
     strip_date_prefix: bool = False,
+    published: date | None = None,
 ) -> str:
     """The command as typed, rebuilt from its options (for the history file)."""
     words = ["eventwire", "eval", *map(str, paths)]
@@ -47,6 +49,8 @@ def command_line(
         words += ["--country", country]
     if strip_date_prefix:
         words.append("--strip-date-prefix")
+    if published is not None:
+        words += ["--published", published.isoformat()]
     return shlex.join(words)
 
 
@@ -59,8 +63,10 @@ def run_eval(
     errors: int,
     country: str | None = None,
     strip_date_prefix: bool = False,
+    published: date | None = None,
 ) -> int:
     """Evaluate each gold file; print the tables (and worst cases); add the run to `report`.
+    `published` dates the texts that carry no date and have no gold date (no-event texts).
     Returns the exit status: 1 when no gold file could be evaluated."""
     pipeline = None
     results: list[EvalResult] = []
@@ -72,7 +78,13 @@ def run_eval(
                 options = {"place": {"country": country}} if country else {}
                 pipeline = Pipeline(PipelineConfig(options=options))
             result = evaluate_file(
-                path, fmt, offset, limit, pipeline, strip_date_prefix=strip_date_prefix
+                path,
+                fmt,
+                offset,
+                limit,
+                pipeline,
+                strip_date_prefix=strip_date_prefix,
+                published=published,
             )
         except (OSError, ValueError, UnicodeDecodeError) as error:
             click.echo(f"{path}: cannot evaluate: {error}", err=True)
@@ -90,7 +102,7 @@ def run_eval(
         return 1
     if report is not None:
         command = command_line(
-            paths, fmt, limit, offset, report, errors, country, strip_date_prefix
+            paths, fmt, limit, offset, report, errors, country, strip_date_prefix, published
         )
         add_to_history(report, run_section(results, command, offset))
         click.echo(f"added this run to {report}", err=True)

@@ -8,12 +8,19 @@ exception.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from eventwire.models import Document
 
-DATE_FORMATS = ("%d %B %Y", "%d-%b-%y", "%d-%B-%y", "%d-%b-%Y", "%d %b %Y", "%Y-%m-%d")
+DATE_FORMATS = (
+    "%d %B %Y", "%d-%b-%y", "%d-%B-%y", "%d-%b-%Y", "%d %b %Y", "%Y-%m-%d", "%d/%m/%Y",
+)  # fmt: skip
+"""The day spellings of gold exports; "14/03/2023" is day first, as ACLED's non-US exports write
+it (an export with `event_date_iso` is read from that column instead)."""
+_TIME_OF_DAY = re.compile(r"(?:T|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?$")
+"""A time after the day ("2021-09-08T00:00:00Z", "14/03/2023 00:00:00"): gold days ignore it."""
 
 
 class GoldError(ValueError):
@@ -52,6 +59,9 @@ class GoldDocument:
     events: list[GoldEvent]
     origin: str
     """Where the row came from, e.g. 'acled.csv:12', for error listings."""
+    groups: dict[str, str] = field(default_factory=dict)
+    """The groups the row is reported under, e.g. {"country": "Kenya", "region": "Eastern
+    Africa"} (ACLED); empty when the source has none."""
 
 
 @dataclass(frozen=True)
@@ -71,11 +81,15 @@ class GoldSet:
     skipped: list[Skipped] = field(default_factory=list)
     fatality_rule: str = "best"
     """'acled': compare ACLED's single figure (unknown = 0); 'best': compare fatalities.best."""
+    merged: int = 0
+    """Rows read as another actor of an event already read (exports with one row per actor)."""
+    published: date | None = None
+    """The publication date given to documents that carry none and have no gold date."""
 
 
 def parse_date(value: str | None) -> date:
     """A day in one of the spellings gold exports use ("03 December 2020", "9-May-20", ISO)."""
-    text = (value or "").strip()
+    text = _TIME_OF_DAY.sub("", (value or "").strip())
     if not text:
         raise GoldError("missing date")
     for fmt in DATE_FORMATS:

@@ -1,6 +1,11 @@
-"""Gold readers: ACLED export CSV, GTD CSV and eventwire's own JSONL gold.
+"""Gold readers: ACLED export CSV (evaluate/acled.py), GTD CSV and eventwire's own JSONL gold.
 
     gold = read_gold(path, fmt=None, published_offset=3, limit=None, strip_date_prefix=False)
+
+A JSONL line may also be a document in the contract's input shape (`{"id", "text", "title",
+"published", ...}`, as `eventwire extract` reads it): a text with no gold event, scored for the
+events it should not get, like a gold document with `"events": []`. Such documents with no date
+of their own are published on `published` (the command's `--published`).
 
 Each row becomes a `GoldDocument` whose `Document` carries only the text and a publication date
 `published_offset` days after the gold date, as a news feed would: the gold fields never reach the
@@ -22,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.data import load_toml
+from eventwire.evaluate.acled import Merged, acled_items
 from eventwire.evaluate.gold import (
     GoldDocument,
     GoldError,
@@ -34,6 +40,8 @@ from eventwire.evaluate.gold import (
     parse_float,
     parse_int,
 )
+from eventwire.ingest import InputError
+from eventwire.ingest.documents import build_document
 from eventwire.models import Document, text_id
 
 FORMATS = ("acled", "gtd", "jsonl")
@@ -65,19 +73,27 @@ def read_gold(
     published_offset: int = 3,
     limit: int | None = None,
     strip_date_prefix: bool = False,
+    published: date | None = None,
 ) -> GoldSet:
+    """`published` is given to JSONL documents that carry no date and have no gold date."""
     fmt = fmt or sniff_format(path)
     if fmt not in FORMATS:
         raise ValueError(f"unknown gold format {fmt!r}")
     gold = GoldSet(name=path.name, format=fmt, fatality_rule="acled" if fmt == "acled" else "best")
+    gold.published = published
+    items: Iterator[GoldDocument | Skipped | Merged]
     if fmt == "jsonl":
-        items: Iterator[GoldDocument | Skipped] = _jsonl_items(path, published_offset)
+        items = _jsonl_items(path, published_offset, published)
+    elif fmt == "acled":
+        items = acled_items(path, published_offset)
     else:
-        row_reader = _acled_row if fmt == "acled" else _gtd_reader(strip_date_prefix)
-        items = _csv_items(path, row_reader, published_offset)
+        items = _csv_items(path, _gtd_reader(strip_date_prefix), published_offset)
     for item in items:
         if isinstance(item, Skipped):
             gold.skipped.append(item)
+            continue
+        if isinstance(item, Merged):
+            gold.merged += 1
             continue
         gold.documents.append(item)
         if limit is not None and len(gold.documents) >= limit:
@@ -105,35 +121,6 @@ def _text(value: str | None) -> str:
 
 def _document(doc_id: str | None, text: str, published: date | None, origin: str) -> Document:
     return Document(id=doc_id or text_id(text), text=text, published=published, origin=origin)
-
-
-# --- ACLED -----------------------------------------------------------------------------------
-
-
-def _acled_row(row: dict[str, str], origin: str, offset: int) -> GoldDocument:
-    text = _text(row.get("notes"))
-    day = parse_date(row.get("event_date"))
-    event = GoldEvent(
-        event_date=day,
-        event_type=clean(row.get("event_type")),
-        sub_event_type=clean(row.get("sub_event_type")),
-        actor1=clean(row.get("actor1")),
-        actor2=clean(row.get("actor2")),
-        inter1=parse_int(row.get("inter1")),
-        inter2=parse_int(row.get("inter2")),
-        country=clean(row.get("iso3")) or clean(row.get("country")),
-        admin1=clean(row.get("admin1")),
-        location=clean(row.get("location")),
-        latitude=parse_float(row.get("latitude"), "latitude"),
-        longitude=parse_float(row.get("longitude"), "longitude"),
-        geo_precision=parse_int(row.get("geo_precision")),
-        fatalities=parse_count(row.get("fatalities"), "fatalities", empty_is=None),
-    )
-    if event.fatalities is None:
-        raise GoldError("missing fatalities")
-    doc_id = clean(row.get("event_id_cnty")) or clean(row.get("data_id"))
-    published = day + timedelta(days=offset)
-    return GoldDocument(_document(doc_id, text, published, origin), [event], origin)
 
 
 # --- GTD ---------------------------------------------------------------------------------------
@@ -227,7 +214,9 @@ def _gtd_row(row: dict[str, str], text: str, origin: str, offset: int) -> GoldDo
 # --- eventwire JSONL gold -------------------------------------------------------------------------
 
 
-def _jsonl_items(path: Path, offset: int) -> Iterator[GoldDocument | Skipped]:
+def _jsonl_items(
+    path: Path, offset: int, published: date | None = None
+) -> Iterator[GoldDocument | Skipped]:
     raw = path.read_text(encoding="utf-8")
     try:
         whole = json.loads(raw)
@@ -239,7 +228,10 @@ def _jsonl_items(path: Path, offset: int) -> Iterator[GoldDocument | Skipped]:
                 records.append((f"{path.name}:{number}", _loads(line)))
     for origin, record in records:
         try:
-            yield _jsonl_record(record, origin, path.parent, offset)
+            if _input_shape(record):
+                yield _input_record(record, origin, published)
+            else:
+                yield _jsonl_record(record, origin, path.parent, offset, published)
         except GoldError as error:
             yield Skipped(origin, str(error))
 
@@ -251,7 +243,22 @@ def _loads(line: str) -> Any:
         return GoldError(f"bad JSON ({error.msg})")
 
 
-def _jsonl_record(record: Any, origin: str, base: Path, offset: int) -> GoldDocument:
+def _input_shape(record: Any) -> bool:
+    """A document in the contract's input shape (id, text, title, published, ...): no gold."""
+    return isinstance(record, dict) and "document" not in record and "text" in record
+
+
+def _input_record(record: dict[str, Any], origin: str, published: date | None) -> GoldDocument:
+    """A text given as `eventwire extract` reads it, with no gold event (a no-event document)."""
+    document = build_document(origin, record, published)
+    if isinstance(document, InputError):
+        raise GoldError(document.reason)
+    return GoldDocument(document, [], origin)
+
+
+def _jsonl_record(
+    record: Any, origin: str, base: Path, offset: int, default: date | None = None
+) -> GoldDocument:
     if isinstance(record, GoldError):
         raise record
     if not isinstance(record, dict) or not isinstance(record.get("document"), dict):
@@ -263,6 +270,7 @@ def _jsonl_record(record: Any, origin: str, base: Path, offset: int) -> GoldDocu
     dated = [e.event_date for e in events if e.event_date]
     if published is None and dated:
         published = min(dated) + timedelta(days=offset)
+    published = published or default
     doc_id = str(spec["id"]) if spec.get("id") else None
     return GoldDocument(_document(doc_id, text, published, origin), events, origin)
 

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
+from eventwire.evaluate.breakdown import group_section
+from eventwire.evaluate.markdown import Row, div, pct, table
 from eventwire.evaluate.metrics import (
     KM_THRESHOLDS,
     Ratio,
@@ -23,12 +25,16 @@ from eventwire.evaluate.metrics import (
     distance_stats,
     macro_f1,
 )
+from eventwire.evaluate.negatives import false_event_cases, no_event_section
 from eventwire.evaluate.runner import EvalResult
 from eventwire.evaluate.scoring import Case
 from eventwire.models import EVENT_TYPES
 
-Row = tuple[str, str, str]
 MARKER = "<!-- eventwire eval: runs below, newest first -->"
+MATRIX_TITLE = "Event types, gold (rows) against predicted (columns), paired events:"
+HISTORY_RUNS = 5
+"""Runs kept in the history file; older ones stay in its version history."""
+_RUN_HEADING = re.compile(r"(?m)^(?=## )")
 TEXT_WIDTH = 240
 WRONG_ABOVE = {"km": 10.0}
 """A case is listed as wrong when its error is above this (default 0): distances beyond 10 km."""
@@ -76,13 +82,23 @@ How to read the tables:
 - geo_precision (1 town, 2 near a town or part of a region, 3 a region) is scored where the gold
   codes it and the prediction is a point with a precision (`n`), so it measures the precision
   given to the located events, not whether they were located.
+- ACLED exports are read in all their shapes: the day from `event_date_iso` when present (else
+  any of "24 September 2019", "2019-09-24", "9-May-23"), inter codes as numbers or labels
+  ("Protesters"), and one row per actor (rows of one `event_id_cnty` are one event, "merged";
+  an empty actor2 is then read from `actors_all` or `interaction`).
+- Sets whose rows name several countries or regions (ACLED `country`, `region`) get a table per
+  country (those with at least 30 gold events, the rest in one row) and per region: n gold events,
+  detection recall, and event type, sub-type, actor1 (exact or loose) and fatalities (exact) over
+  the paired events, computed as in the main table.
+- No-event documents: texts with no gold event (JSONL lines in the contract's input shape, like
+  the BBC set, or gold documents with `"events": []`). Every event they get is a false event: the
+  share of them with at least one event is the false-event share. Their events also count as
+  false positives in detection precision when the set has gold events too. Texts that carry no
+  date are published on `--published` (`make eval`: 2005-06-01).
+- The newest {HISTORY_RUNS} runs are kept here; older runs are in this file's git history.
 
 {MARKER}
 """
-
-
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{100 * value:.1f}%"
 
 
 def ratio_row(label: str, ratio: Ratio) -> Row:
@@ -93,9 +109,9 @@ def metric_rows(result: EvalResult) -> list[Row]:
     scored = result.scored
     rows: list[Row] = []
     tp, fp, fn = scored.true_positives, scored.false_positives, scored.false_negatives
-    rows.append(("event detection precision", pct(_div(tp, tp + fp)), f"{tp + fp} predicted"))
-    rows.append(("event detection recall", pct(_div(tp, tp + fn)), f"{tp + fn} gold"))
-    rows.append(("event detection F1", pct(_div(2 * tp, 2 * tp + fp + fn)), str(tp)))
+    rows.append(("event detection precision", pct(div(tp, tp + fp)), f"{tp + fp} predicted"))
+    rows.append(("event detection recall", pct(div(tp, tp + fn)), f"{tp + fn} gold"))
+    rows.append(("event detection F1", pct(div(2 * tp, 2 * tp + fp + fn)), str(tp)))
     rows += _category_rows(scored.of("event_type"), "event_type", with_macro=True)
     rows += _category_rows(scored.of("sub_event_type"), "sub_event_type")
     for side in ("actor1", "actor2"):
@@ -115,10 +131,6 @@ def metric_rows(result: EvalResult) -> list[Row]:
     speed = result.docs_per_second
     rows.append(("documents/s", f"{speed:.1f}" if speed else "–", str(result.documents)))
     return rows
-
-
-def _div(a: int, b: int) -> float | None:
-    return a / b if b else None
 
 
 def _hits(cases: Sequence[Case], limit: float = 0.0) -> Ratio:
@@ -183,12 +195,6 @@ def _distance_rows(cases: Sequence[Case]) -> list[Row]:
     return rows
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
-    return "\n".join(lines)
-
-
 def confusion_table(cases: Sequence[Case]) -> str:
     """Gold event types down, predicted across."""
     if not cases:
@@ -211,21 +217,33 @@ def skipped_summary(result: EvalResult) -> str:
 
 
 def dataset_section(result: EvalResult, offset: int, level: str = "###") -> str:
-    gold = result.gold
-    lines = [
-        f"{level} {gold.name} (format {gold.format})",
-        "",
-        f"Gold rows: {result.documents} evaluated, {skipped_summary(result)}; "
-        f"{result.predicted_events} event(s) predicted in {result.seconds:.1f} s; "
-        f"published = gold date + {offset} day(s).",
-        "",
-        table(["metric", "value", "n"], metric_rows(result)),
-    ]
-    matrix = confusion_table(result.scored.of("event_type"))
-    if matrix:
-        lines += ["", "Event types, gold (rows) against predicted (columns), paired events:", ""]
-        lines.append(matrix)
-    return "\n".join(lines) + "\n"
+    gold, scored = result.gold, result.scored
+    parts = [f"{level} {gold.name} (format {gold.format})", rows_line(result, offset)]
+    if scored.gold_events or not scored.no_event_documents:
+        parts.append(table(["metric", "value", "n"], metric_rows(result)))
+        matrix = confusion_table(scored.of("event_type"))
+        if matrix:
+            parts += [MATRIX_TITLE, matrix]
+    for extra in (no_event_section(result), group_section(result)):
+        if extra:
+            parts.append(extra.rstrip())
+    return "\n\n".join(parts) + "\n"
+
+
+def rows_line(result: EvalResult, offset: int) -> str:
+    """How many rows were read and evaluated, the events predicted and the publication dates."""
+    gold, scored = result.gold, result.scored
+    merged = f", {gold.merged} merged (one row per actor)" if gold.merged else ""
+    undated = gold.published.isoformat() if gold.published else "none"
+    published = f"published = gold date + {offset} day(s)"
+    if scored.no_event_documents and not scored.gold_events:
+        published = f"published = the text's own date, else {undated}"
+    elif scored.no_event_documents:
+        published += f"; texts with no date and no gold date: {undated}"
+    return (
+        f"Gold rows: {result.documents} evaluated, {skipped_summary(result)}{merged}; "
+        f"{result.predicted_events} event(s) predicted in {result.seconds:.1f} s; {published}."
+    )
 
 
 def run_section(results: Sequence[EvalResult], command: str, offset: int) -> str:
@@ -253,6 +271,8 @@ def add_to_history(path: Path, section: str) -> None:
     existing = path.read_text(encoding="utf-8") if path.exists() else HEADER
     if MARKER in existing:
         tail = existing.split(MARKER, 1)[1]
+        kept = [run for run in _RUN_HEADING.split(tail.lstrip()) if run.strip()]
+        tail = "".join(kept[: HISTORY_RUNS - 1])
         updated = f"{HEADER.rstrip()}\n\n{section.rstrip()}\n\n{tail.lstrip()}"
     else:
         updated = existing.rstrip() + "\n\n" + section
@@ -275,6 +295,9 @@ def worst_cases(result: EvalResult, count: int) -> str:
         lines += [f"#### {name}: {len(wrong)} wrong of {len(cases)}", ""]
         lines += [_case_line(c) for c in wrong[:count]]
         lines.append("")
+    negatives = false_event_cases(result, count)
+    if negatives:
+        lines.append(negatives)
     return "\n".join(lines)
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,8 @@ class EvalResult:
     seconds: float
     """Wall time of the pipeline over the documents (reading and scoring excluded)."""
     predicted_events: int
+    groups: dict[str, dict[str, Scored]] = field(default_factory=dict)
+    """Group name ("country", "region") -> group value -> the scores of its documents."""
 
     @property
     def documents(self) -> int:
@@ -44,8 +47,12 @@ def evaluate_file(
     pipeline: Any = None,
     progress: bool = True,
     strip_date_prefix: bool = False,
+    published: date | None = None,
 ) -> EvalResult:
-    gold = read_gold(path, fmt, published_offset, limit, strip_date_prefix=strip_date_prefix)
+    """`published`: the date of documents that carry none and have no gold date."""
+    gold = read_gold(
+        path, fmt, published_offset, limit, strip_date_prefix=strip_date_prefix, published=published
+    )
     return evaluate_gold(gold, pipeline, progress)
 
 
@@ -71,12 +78,18 @@ def evaluate_gold(gold: GoldSet, pipeline: Any = None, progress: bool = True) ->
 def score_predictions(
     gold: GoldSet, predictions: dict[int, list[Event]], seconds: float = 0.0
 ) -> EvalResult:
-    """Score predicted events (by index of the gold document) against the gold set."""
+    """Score predicted events (by index of the gold document) against the gold set, as a whole
+    and per group of documents (`GoldDocument.groups`)."""
     scored = Scored()
+    groups: dict[str, dict[str, Scored]] = {}
     for index, item in enumerate(gold.documents):
-        score_document(scored, item, predictions.get(index, []), gold.fatality_rule)
+        one = Scored()
+        score_document(one, item, predictions.get(index, []), gold.fatality_rule)
+        scored.merge(one)
+        for name, value in item.groups.items():
+            groups.setdefault(name, {}).setdefault(value, Scored()).merge(one)
     total = sum(len(events) for events in predictions.values())
-    return EvalResult(gold, scored, seconds, total)
+    return EvalResult(gold, scored, seconds, total, groups)
 
 
 def _run(pipeline: Any, items: list[GoldDocument]) -> Iterator[tuple[int, list[Event]]]:

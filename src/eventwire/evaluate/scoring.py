@@ -4,7 +4,8 @@ Pairing is per document: each (gold, predicted) pair gets a similarity score (sa
 date, country, place within 50 km, actor1) and pairs are taken greedily, best first, one-to-one.
 Paired events are true positives of detection; unpaired predictions are false positives, unpaired
 gold events false negatives. Field metrics are computed over paired events only, so a missed
-event counts once, in detection, and not again in every field.
+event counts once, in detection, and not again in every field. A document with no gold event
+(a no-event text) is counted apart too: whether it got any event, and which (`FalseEvents`).
 """
 
 from __future__ import annotations
@@ -36,21 +37,51 @@ class Case:
     error: float
 
 
+@dataclass(frozen=True)
+class FalseEvents:
+    """The events predicted for a document that has no gold event."""
+
+    origin: str
+    document_id: str
+    title: str | None
+    text: str
+    events: list[Event]
+
+
 @dataclass
 class Scored:
-    """Everything the report needs about one evaluated data set."""
+    """Everything the report needs about one evaluated data set (or one group of its rows)."""
 
     cases: dict[str, list[Case]] = field(default_factory=dict)
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
     missed: list[Case] = field(default_factory=list)
+    no_event_documents: int = 0
+    """Documents with no gold event (their predictions are in `false_positives` too)."""
+    false_events: list[FalseEvents] = field(default_factory=list)
+    """The no-event documents that got events, in file order."""
 
     def add(self, case: Case) -> None:
         self.cases.setdefault(case.field, []).append(case)
 
     def of(self, name: str) -> list[Case]:
         return self.cases.get(name, [])
+
+    @property
+    def gold_events(self) -> int:
+        return self.true_positives + self.false_negatives
+
+    def merge(self, other: Scored) -> None:
+        """Add `other`'s counts and cases after this one's."""
+        for name, cases in other.cases.items():
+            self.cases.setdefault(name, []).extend(cases)
+        self.true_positives += other.true_positives
+        self.false_positives += other.false_positives
+        self.false_negatives += other.false_negatives
+        self.missed.extend(other.missed)
+        self.no_event_documents += other.no_event_documents
+        self.false_events.extend(other.false_events)
 
 
 def distance_km(gold: GoldEvent, predicted: Event) -> float | None:
@@ -101,6 +132,12 @@ def score_document(
     scored.false_positives += len(predicted) - len(pairs)
     scored.false_negatives += len(item.events) - len(pairs)
     text = item.document.text
+    if not item.events:
+        scored.no_event_documents += 1
+        if predicted:
+            document = item.document
+            false = FalseEvents(item.origin, document.id, document.title, text, list(predicted))
+            scored.false_events.append(false)
     paired = {i for i, _ in pairs}
     for i, gold in enumerate(item.events):
         if i not in paired:
