@@ -3,9 +3,12 @@
     from eventwire.evaluate import evaluate_file, run_section, worst_cases
     result = evaluate_file(Path("acled.csv"))   # format sniffed, published = gold date + 3 days
 
-Modules: `gold` (records), `readers` (ACLED, GTD, JSONL gold), `matching` (how names compare),
-`metrics` (pure metric functions), `scoring` (pairing and per-field cases), `runner` (the
-pipeline over a gold set), `report` (Markdown tables, worst cases, the history file).
+Modules: `gold` (records), `readers` (GTD, JSONL gold and no-event texts), `acled` (ACLED
+exports in all their shapes), `matching` (how names compare), `metrics` (pure metric functions),
+`scoring` (pairing and per-field cases), `runner` (the pipeline over a gold set), `report`
+(Markdown tables, worst cases, the history file), `negatives` (false events on no-event texts),
+`breakdown` (per-country and per-region rows), `markdown` (table helpers), `clusters`
+(deduplication over gold event keys), `ceiling` (what the gazetteer lets an extractor reach).
 """
 
 from eventwire.evaluate.readers import read_gold, sniff_format

@@ -33,7 +33,11 @@ def false_event_rows(result: EvalResult) -> list[tuple[str, str, str]]:
     events = sum(len(item.events) for item in scored.false_events)
     per_document = div(events, documents)
     return [
-        ("no-event documents with at least one event", pct(div(hit, documents)), str(documents)),
+        (
+            "no-event documents with at least one event (false-event share)",
+            pct(div(hit, documents)),
+            f"{hit} of {documents}",
+        ),
         ("false events", str(events), str(documents)),
         ("false events per no-event document", f"{per_document or 0:.2f}", str(documents)),
     ]
