@@ -37,7 +37,7 @@ def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
         return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
     if s.get("riot") >= PRESENT or 5 in inters:
-        return Decision("Riots", "Violent demonstration", 0.75, "violent crowd")
+        return riot_decision(s, 0.75, "violent crowd")
     if s.get("protest") < PRESENT and 6 not in inters:
         return None
     if _crowd_violent(frame, s) or _armed_forces_protest(frame, s):
@@ -48,6 +48,25 @@ def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     if max(s.get("intervention"), s.get("air_shots")) >= PRESENT:
         return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
     return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
+
+
+def demonstrating(s: Scores) -> bool:
+    """The crowd makes a demand: a protest, a strike, a blockade, a mutiny, a stated grievance."""
+    return any(s.get(name) >= PRESENT for name in ("protest", "mutiny", "blockade", "demands"))
+
+
+def riot_decision(s: Scores, confidence: float, reason: str) -> Decision:
+    """ACLED's two riots: demonstrators who turn violent or destructive (a violent demonstration)
+    or a crowd that attacks people, or fights another crowd, with no demonstration (mob violence).
+    Rival crowds fighting are a mob even over a grievance; damage alone, with no demand stated,
+    is a violent demonstration when it hits the authorities' property, mob violence otherwise."""
+    rivals = s.get("rival") >= PRESENT and s.get("protest") < PRESENT
+    if not rivals and demonstrating(s):
+        return Decision("Riots", "Violent demonstration", confidence, f"{reason}, demonstrating")
+    if rivals or hurt(s) or s.get("clash") >= PRESENT:
+        return Decision("Riots", "Mob violence", confidence, f"{reason}, no demonstration")
+    kind = "Violent demonstration" if s.get("public_target") >= PRESENT else "Mob violence"
+    return Decision("Riots", kind, confidence * 0.9, f"{reason}, damage")
 
 
 def mutiny_event(frame: EventFrame, s: Scores) -> Decision | None:
@@ -80,16 +99,16 @@ def unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
     acting = None if guessed(frame.actor1) else inter(frame.actor1)
     if acting not in (None, 7) or inter(frame.actor2) in NON_STATE:
         return None
-    if acting is None and (s.get("clash") < PRESENT or inter(frame.actor2) == 1):
+    crowd_agent = s.get("crowd_agent") >= PRESENT
+    fighting = max(s.get("clash"), s.get("rival")) >= PRESENT and inter(frame.actor2) != 1
+    if acting is None and not (crowd_agent or fighting):
         return None
     if not (s.get("violence") >= PRESENT or hurt(s)):
         return None
     communities = s.get("identity") >= PRESENT or s.get("communal") >= PRESENT
     if s.get("firearm") >= PRESENT or communities or s.best_means():
         return None
-    if s.get("crowd_politics") >= PRESENT:
-        return Decision("Riots", "Violent demonstration", 0.55, "unorganised crowd fighting")
-    return Decision("Riots", "Mob violence", 0.55, "unorganised people fighting")
+    return riot_decision(s, 0.55, "unorganised people fighting")
 
 
 def crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:

@@ -1,0 +1,104 @@
+"""Riots: violent demonstration against mob violence, in several voices (own fixtures).
+
+ACLED's codebook: a violent demonstration is a demonstration whose participants turn violent
+or destructive (blockades, burning tyres, attacks on the authorities' property); mob violence
+is a crowd that attacks people, or fights another crowd, with no demonstration.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_event_type import typed
+
+MOB = [
+    # wire copy
+    (
+        "Kenya",
+        "Supporters of two rival candidates clashed with machetes and clubs in Kawala on "
+        "Sunday, leaving six people injured, police said.",
+    ),
+    (
+        "Ghana",
+        "Residents of Odumase attacked and badly injured a suspected motorbike thief on "
+        "Tuesday before police arrived.",
+    ),
+    # local press
+    (
+        "Bangladesh",
+        "At least 20 members of the ruling party's student wing attacked and injured three "
+        "activists of the opposition at Rangpur college on Thursday, over a dispute about "
+        "dormitory seats.",
+    ),
+    (
+        "Sri Lanka",
+        "A group of youths hurled stones at the houses of two families in Kotagama village "
+        "last night, injuring an elderly woman.",
+    ),
+    (
+        "Nigeria",
+        "A clash between two groups of students at the Federal Polytechnic in Ugbara left "
+        "nine students hospitalised on Wednesday.",
+    ),
+    # translated, French-style English
+    (
+        "Benin",
+        "Some inhabitants of Zoungbo have lynched a young man accused of stealing a goat, "
+        "this Saturday, according to local sources.",
+    ),
+    (
+        "Burkina Faso",
+        "A fight between young people of two neighbourhoods of Koudougou made several injured "
+        "on Sunday night.",
+    ),
+]
+
+DEMONSTRATION = [
+    # wire copy
+    (
+        "Nigeria",
+        "Rioters set fire to a police station and pelted officers with stones in Onitsha on "
+        "Monday.",
+    ),
+    (
+        "Kenya",
+        "Youths blocked the Kisii-Migori highway with burning tyres on Friday to protest the "
+        "killing of a boda boda rider.",
+    ),
+    # local press
+    (
+        "Ghana",
+        "Angry residents of Tamso torched the district assembly office on Monday over the "
+        "arrest of their chief.",
+    ),
+    (
+        "Sri Lanka",
+        "Workers of the Hapugala estate barricaded the main road and threw stones at the "
+        "manager's vehicle, demanding the payment of their wages.",
+    ),
+    # translated, French-style English
+    (
+        "Burkina Faso",
+        "Angry youths of Boussé have ransacked the town hall and burned tyres on the national "
+        "road, to denounce the lack of electricity.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "text"), MOB)
+def test_a_crowd_that_attacks_people_without_demonstrating_is_mob_violence(
+    country: str, text: str
+) -> None:
+    frame = typed(text, country)
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes
+    assert frame.actor1 is not None and frame.actor1.inter == 5
+
+
+@pytest.mark.parametrize(("country", "text"), DEMONSTRATION)
+def test_a_crowd_that_demonstrates_violently_is_a_violent_demonstration(
+    country: str, text: str
+) -> None:
+    frame = typed(text, country)
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration"), (
+        frame.notes
+    )
