@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from eventwire.extract.actors.extractor import extract_actors
-from eventwire.extract.actors.rules import countries_in, fill_name, find_matches
+from eventwire.extract.actors.rules import countries_in, fill_name, find_matches, name_in_period
 from eventwire.models import Location
 from tests.helpers import make_frame
 from tests.test_event_type import typed
@@ -54,7 +55,10 @@ def test_either_or_groups_become_one_actor() -> None:
     (match,) = [
         m for m in find_matches("suspected ISGS or JNIM militants") if m.entry.kind == "named"
     ]
-    assert match.entry.name == f"{JNIM} and/or Islamic State (Greater Sahara)"
+    assert match.entry.name == f"{JNIM} and/or Islamic State (Sahel)"
+    # before the Sahel Province (2022), ACLED's name was "Islamic State (Greater Sahara)"
+    earlier = name_in_period(match.entry.name, date(2020, 5, 1))
+    assert earlier == f"{JNIM} and/or Islamic State (Greater Sahara)"
 
 
 def test_fill_name_without_country() -> None:
@@ -81,7 +85,7 @@ def test_claimed_by_passive_agent_sets_actor1() -> None:
         "The attack was claimed by the Islamic State in the Greater Sahara.",
         "Niger",
     )
-    assert actor1.name == "Islamic State (Greater Sahara)"
+    assert actor1.name == "Islamic State (Sahel)"  # undated: ACLED's name of today
     assert "Islamic State in the Greater Sahara" in actor1.aliases_seen
     assert (actor2.name, actor2.inter) == ("Police Forces of Niger", 1)
 

@@ -93,7 +93,7 @@ def test_an_airstrike_is_its_forces_acting() -> None:
         "Niger",
     )
     assert first.name == "Military Forces of Niger"
-    assert second.name == "Islamic State (Greater Sahara)"
+    assert second.name == "Islamic State (Sahel)"
 
 
 def test_airstrikes_take_the_forces_that_conducted_them() -> None:
@@ -161,7 +161,7 @@ def test_a_hedged_name_after_the_verb_is_acted_upon() -> None:
         "Burkina Faso",
     )
     assert first.name == "Military Forces of Burkina Faso"
-    assert second.name == "Islamic State (Greater Sahara)"
+    assert second.name == "Islamic State (Sahel)"
 
 
 def test_the_people_named_after_an_arrest_are_acted_upon() -> None:

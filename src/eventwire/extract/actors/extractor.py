@@ -25,9 +25,12 @@ from eventwire.extract.actors.rules import (
     countries_in,
     country_before,
     country_overrides,
+    display_country,
     fill_name,
     find_matches,
+    inter_in_period,
     name_in_period,
+    state_forces_country,
 )
 from eventwire.extract.actors.status import civilian_status, own_post
 from eventwire.extract.frame import EventFrame
@@ -267,7 +270,7 @@ def sentence_weight(sentence: Sentence, rank: int) -> float:
 def event_country(frame: EventFrame) -> str | None:
     """The event's country: the place extractor's, else the one the report names most."""
     if frame.location and frame.location.country:
-        return frame.location.country
+        return display_country(frame.location.country)
     for texts in ([s.text for s in frame.sentences], [s.text for s in frame.doc.sentences]):
         found = countries_in(" ".join(texts))
         if found:
@@ -282,6 +285,9 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
     entry = match.entry
     if civilian_status(match, sentence.text):
         return fill_name(CIVILIANS, country), 7
+    override = country_overrides().get((country or "", entry.kind))
+    if override and override.terms and override.terms.fullmatch(match.surface.lower()):
+        return fill_name(override.entry.name, country), override.entry.inter
     if entry.kind in STATE_KINDS:
         own = country_before(sentence.text, match.start, country)
         if own and country and own != country:
@@ -289,10 +295,21 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
         return fill_name(entry.name, own or country), entry.inter
     if entry.kind == "civilians" and entry.inter == 7:
         return fill_name(entry.name, _civilians_country(match, sentence, country)), entry.inter
-    override = country_overrides().get((country or "", entry.kind))
-    if override and override.terms and override.terms.fullmatch(match.surface.lower()):
-        return override.entry.name, override.entry.inter
     return fill_name(entry.name, country), entry.inter
+
+
+FOREIGN_INTER = 8
+
+
+def _in_period(name: str, inter: int, when: date | None, country: str | None) -> tuple[str, int]:
+    """The name and inter code on the event's day; a named state's forces acting outside their
+    country ("IDF" in Lebanon) are external forces."""
+    inter = inter_in_period(name, inter, when)
+    name = name_in_period(name, when)
+    own = state_forces_country(name)
+    if inter == 1 and own and country and own != country:
+        inter = FOREIGN_INTER
+    return name, inter
 
 
 FOREIGN = re.compile(r"\bforeign(?:ers?)?\b", re.IGNORECASE)
@@ -324,11 +341,10 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         found = []
-        for match in find_matches(sentence.text):
+        for match in find_matches(sentence.text, country):
             if own_post(match, sentence.text):
                 continue
-            name, inter = _resolve(match, sentence, country)
-            name = name_in_period(name, when)
+            name, inter = _in_period(*_resolve(match, sentence, country), when, country)
             role = AGENT if is_strike(match) else mention_role(sentence, match.start, match.end)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":

@@ -33,6 +33,9 @@ class ActorEntry:
     weight: float = 1.0
     parent: str | None = None
     """The group this one is a component of ("Katiba Macina" of JNIM)."""
+    countries: frozenset[str] | None = None
+    """The countries whose events the actor is named in (an acronym that means another group
+    elsewhere: "SNA" in Somalia and in Syria); None for anywhere."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +105,14 @@ class Matcher:
 
 
 def _named_matcher(index: int, spec: dict[str, Any]) -> Matcher:
+    countries = frozenset(spec["countries"]) if "countries" in spec else None
     entry = ActorEntry(
-        f"named:{index}", spec["name"], int(spec["inter"]), "named", parent=spec.get("parent")
+        f"named:{index}",
+        spec["name"],
+        int(spec["inter"]),
+        "named",
+        parent=spec.get("parent"),
+        countries=countries,
     )
     aliases = list(spec.get("aliases", []))
     loose = [_alias_regex(a) for a in aliases if not _is_acronym(a)]
@@ -138,19 +147,20 @@ def matchers() -> tuple[Matcher, ...]:
 
 
 @lru_cache(maxsize=4096)
-def find_matches(text: str) -> tuple[Match, ...]:
+def find_matches(text: str, country: str | None = None) -> tuple[Match, ...]:
     """All dictionary matches in `text`, overlaps resolved in favour of the longest (remembered:
-    the actors, crowd and reaction steps read the same sentences)."""
-    return tuple(_find_matches(text))
+    the actors, crowd and reaction steps read the same sentences). With `country`, actors named
+    only in other countries are left out."""
+    return tuple(_find_matches(text, country))
 
 
-def _find_matches(text: str) -> list[Match]:
+def _find_matches(text: str, country: str | None) -> list[Match]:
     folded = fold(text)
     present = word_starts(folded)
     candidates = [
         m
         for matcher in matchers()
-        if may_match(matcher.starts, present)
+        if may_match(matcher.starts, present) and _named_in(matcher.entry, country)
         for m in matcher.find(folded, text)
     ]
     candidates.sort(key=lambda m: (-(m.end - m.start), m.start, m.entry.kind != "named"))
@@ -161,6 +171,10 @@ def _find_matches(text: str) -> list[Match]:
     ordered = sorted(kept, key=lambda m: m.start)
     either = _merge_adjacent(ordered, text, _join_alternatives)
     return _drop_head_nouns(_merge_adjacent(either, text, _join_parent), text)
+
+
+def _named_in(entry: ActorEntry, country: str | None) -> bool:
+    return entry.countries is None or country is None or country in entry.countries
 
 
 def _drop_head_nouns(matches: list[Match], text: str) -> list[Match]:
@@ -228,37 +242,70 @@ def _join_parent(previous: Match, match: Match, text: str) -> Match | None:
     return Match(entry, previous.start, end, text[previous.start : end])
 
 
+@dataclass(frozen=True)
+class Rename:
+    """ACLED names an actor otherwise before or from a day: a component before it is named on its
+    own is its parent group, a renamed actor keeps its earlier name before the change, and a
+    group that takes power becomes the state's forces from then on."""
+
+    day: date
+    other: str
+    other_inter: int | None
+    before: bool
+    """True when `other` is the name used before `day`, False when it is used from `day`."""
+
+    def applies(self, when: date) -> bool:
+        return (when < self.day) == self.before
+
+
 @cache
-def _own_name_dates() -> dict[str, tuple[date, str]]:
-    """Actor name -> (the day ACLED starts using it, the name it used before): a component's
-    parent group, or the actor's earlier name."""
-    return {
-        spec["name"]: (spec["named_from"], spec.get("earlier_name") or spec["parent"])
-        for spec in load_toml(ACTORS_FILE).get("actor", [])
-        if "named_from" in spec and ("earlier_name" in spec or "parent" in spec)
-    }
+def _renames() -> dict[str, Rename]:
+    renames = {}
+    for spec in load_toml(ACTORS_FILE).get("actor", []):
+        earlier = spec.get("earlier_name") or spec.get("parent")
+        if "named_from" in spec and earlier:
+            inter = spec.get("earlier_inter")
+            renames[spec["name"]] = Rename(spec["named_from"], earlier, inter, True)
+        if "named_until" in spec and "later_name" in spec:
+            inter = spec.get("later_inter")
+            renames[spec["name"]] = Rename(spec["named_until"], spec["later_name"], inter, False)
+    return renames
 
 
 def name_in_period(name: str, when: date | None) -> str:
     """The name ACLED gives an actor on `when`: a component before it is named on its own is
     its parent group ("Katiba Macina" events of 2019 are JNIM's), a renamed actor keeps its
-    earlier name. Each side of "A and/or B"."""
-    if when is None or not _own_name_dates():
+    earlier name, a group in power is the state's forces ("Taliban" after August 2021). Each
+    side of "A and/or B"."""
+    if when is None or not _renames():
         return name
     parts = [_part_in_period(part, when) for part in name.split(" and/or ")]
     return " and/or ".join(dict.fromkeys(parts))
 
 
+def inter_in_period(name: str, inter: int, when: date | None) -> int:
+    """The inter code of `name` (as matched, before `name_in_period`) on `when`."""
+    rename = _rename_of(name)
+    if when is None or rename is None or rename.other_inter is None:
+        return inter
+    return rename.other_inter if rename.applies(when) else inter
+
+
 _COUNTRY_PART = re.compile(r"\(([^()]+)\)$")
 
 
-def _part_in_period(part: str, when: date) -> str:
+def _rename_of(part: str) -> Rename | None:
     country = _COUNTRY_PART.search(part)
     template = _COUNTRY_PART.sub("({country})", part) if country else part
-    own = _own_name_dates().get(part) or _own_name_dates().get(template)
-    if own is None or when >= own[0]:
+    return _renames().get(part) or _renames().get(template)
+
+
+def _part_in_period(part: str, when: date) -> str:
+    rename = _rename_of(part)
+    if rename is None or not rename.applies(when):
         return part
-    return fill_name(own[1], country.group(1) if country else None)
+    country = _COUNTRY_PART.search(part)
+    return fill_name(rename.other, country.group(1) if country else None)
 
 
 _EITHER = re.compile(r"\s*(?:\(\w+\)\s*)?(?:and/or|or|/)\s*")
@@ -308,7 +355,8 @@ def country_overrides() -> dict[tuple[str, str], Override]:
 
 @cache
 def _display_names() -> dict[str, str]:
-    return dict(load_toml(ACTORS_FILE).get("country_names", {}))
+    data = load_toml(ACTORS_FILE)
+    return {**data.get("gazetteer_country_names", {}), **data.get("country_names", {})}
 
 
 def display_country(name: str) -> str:
@@ -389,10 +437,28 @@ def country_before(text: str, start: int, prefer: str | None = None) -> str | No
     return prefer if prefer in names else names[0]
 
 
+@cache
+def _with_article() -> frozenset[str]:
+    return frozenset(load_toml(ACTORS_FILE).get("countries_with_article", []))
+
+
 def fill_name(template: str, country: str | None) -> str:
+    """The template with the country: "Military Forces of the Philippines" for the countries
+    ACLED names with an article after "of", "Civilians (Philippines)" in a parenthesis."""
     if "{country}" not in template:
         return template
     if country:
+        if country in _with_article():
+            template = template.replace(" of {country}", " of the {country}")
         return template.replace("{country}", country)
     trimmed = template.replace(" ({country})", "").replace(" of {country}", "")
     return trimmed.replace("{country}", "").strip()
+
+
+_STATE_FORCES = re.compile(r"(?:Military|Police) Forces of (?:the )?([^()]+?)(?=\s*\(|$)")
+
+
+def state_forces_country(name: str) -> str | None:
+    """The country of a state-forces name ("Military Forces of Israel (2022-)" -> "Israel")."""
+    found = _STATE_FORCES.match(name)
+    return found.group(1) if found else None
