@@ -19,6 +19,14 @@ from collections.abc import Callable
 from functools import cache
 
 from eventwire.data import load_toml
+from eventwire.extract.detect.literal import (
+    is_anchor,
+    is_literal_collective,
+    is_literal_development,
+    is_other_news,
+    states_act,
+    without_month,
+)
 from eventwire.extract.frame import EventFrame
 from eventwire.nlp.analysis import AnalyzedDoc, Sentence, is_event_sentence
 
@@ -38,14 +46,18 @@ def detection_patterns() -> dict[str, re.Pattern[str]]:
 
 def _states(kind: str, sentence: Sentence) -> bool:
     patterns = detection_patterns()
-    if sentence.index >= LEDE or not patterns[kind].search(sentence.text):
+    if sentence.index >= LEDE or not patterns[kind].search(without_month(sentence.text)):
         return False
     return not patterns["not_happened"].search(sentence.text)
 
 
-def is_collective_action(sentence: Sentence) -> bool:
-    """A protest, strike, march or blockade stated early in the article."""
-    return _states("collective", sentence)
+def is_collective_action(sentence: Sentence, other_news: bool = False) -> bool:
+    """A protest, strike, march or blockade by people, stated early in the article."""
+    return _states("collective", sentence) and is_literal_collective(sentence, other_news)
+
+
+def _is_development(sentence: Sentence, other_news: bool = False) -> bool:
+    return _states("strategic", sentence) and is_literal_development(sentence, other_news)
 
 
 def _announced_only(sentence: Sentence) -> bool:
@@ -55,17 +67,23 @@ def _announced_only(sentence: Sentence) -> bool:
     return bool(detection_patterns()["not_happened"].search(sentence.text))
 
 
-def event_sentences(doc: AnalyzedDoc) -> list[Sentence]:
+def event_sentences(doc: AnalyzedDoc, other_news: bool | None = None) -> list[Sentence]:
+    """The sentences that tell an event: violence and casualty sentences, collective actions
+    and, when there is neither, strategic developments. `other_news`: whether the article is
+    about something else (`literal.is_other_news`; computed when None)."""
+    other = is_other_news(doc.sentences) if other_news is None else other_news
     chosen = [
         s
         for s in doc.sentences
-        if (is_event_sentence(s) and not _announced_only(s)) or is_collective_action(s)
+        if (is_event_sentence(s) and not _announced_only(s))
+        or is_collective_action(s, other)
+        or (states_act(s.text) and not _announced_only(s))
     ]
-    if any(is_collective_action(s) for s in chosen):
+    if any(is_collective_action(s, other) for s in chosen):
         chosen = _with_responses(doc, chosen)
     if chosen:
         return chosen
-    return [s for s in doc.sentences if _states("strategic", s)]
+    return [s for s in doc.sentences if _is_development(s, other)]
 
 
 def _with_responses(doc: AnalyzedDoc, chosen: list[Sentence]) -> list[Sentence]:
@@ -76,7 +94,22 @@ def _with_responses(doc: AnalyzedDoc, chosen: list[Sentence]) -> list[Sentence]:
 
 
 def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:
-    return [EventFrame(doc, group) for group in split_events(event_sentences(doc))]
+    """One frame per incident whose sentences include an anchor (`literal.is_anchor`): words of
+    violence in a story about a match, a market or a flood state no event."""
+    other = is_other_news(doc.sentences)
+    return [
+        EventFrame(doc, group)
+        for group in split_events(event_sentences(doc, other))
+        if any(_anchors(s, other) for s in group)
+    ]
+
+
+def _anchors(sentence: Sentence, other_news: bool) -> bool:
+    return (
+        is_anchor(sentence, other_news)
+        or is_collective_action(sentence, other_news)
+        or _is_development(sentence, other_news)
+    )
 
 
 def split_events(sentences: list[Sentence]) -> list[list[Sentence]]:

@@ -1,0 +1,129 @@
+"""Literal acts: does a sentence say that people did violence, protested or made a strategic
+move, or does it use the words for a game, a market, a metaphor, an accident or a disease?
+
+Cue words alone cannot tell: "attack", "shot", "clash", "strike", "injury", "died" and "battle"
+fill sport, business, politics and obituaries. A sentence is an *anchor* of an event when
+- it gives no non-violent cause (an earthquake, a crash, an illness) unless an armed actor is
+  in it too ("gunmen attacked villagers fleeing the floods"), and
+- it has an act word whose plain meaning is violence by people ("gunmen", "airstrike", "tear
+  gas", "protesters", "ambushed") and no clause that only says the act might happen; or a body
+  found; or a violence or casualty cue (lexicons/cues.toml) *and* a participant of violence
+  (armed or security actors, a crowd, a victim, a weapon; words of the lexicon or actors of the
+  dictionary) with no word of another kind of news (sport, markets, films, software, policy
+  debate) in it.
+The lexicon is data/lexicons/detection.toml. An article reports an event only when one of its
+event sentences is an anchor (`sentences.event_sentences`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from eventwire.data import load_toml
+from eventwire.extract.actors import find_matches
+from eventwire.nlp.analysis import Sentence
+
+LEXICON = "lexicons/detection.toml"
+ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
+MIN_TOPIC_WORDS = 4
+_MONTH = re.compile(r"(?<!^)\bMarch\b")
+"""The month, which the collective-action words ("march") would otherwise read as a march."""
+
+
+def _compile(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    lexicon = load_toml(LEXICON)
+    compiled = {
+        name: _compile(section["patterns"])
+        for name, section in lexicon.items()
+        if name != "domains"
+    }
+    compiled["domain"] = _compile([p for words in lexicon["domains"].values() for p in words])
+    return compiled
+
+
+def _has(kind: str, text: str) -> bool:
+    return _patterns()[kind].search(text) is not None
+
+
+def without_month(text: str) -> str:
+    """`text` with the month "March" masked, so that it reads as no march."""
+    return _MONTH.sub("Month", text)
+
+
+def states_act(text: str) -> bool:
+    """An act word of violence by people, not only as a possibility."""
+    return _has("acts", without_month(text)) and not _has("hypothetical", text)
+
+
+def names_participant(text: str) -> bool:
+    """An armed or security actor, a crowd, a victim or a weapon, from the lexicon or the actor
+    dictionary (data/actors.toml)."""
+    return _has("participants", text) or bool(find_matches(text))
+
+
+def names_armed(text: str) -> bool:
+    if _has("armed", text):
+        return True
+    return any(match.entry.inter in ARMED_INTERS for match in find_matches(text))
+
+
+def non_violent_cause(text: str) -> bool:
+    return _has("non_violent", text)
+
+
+def is_other_news(sentences: list[Sentence]) -> bool:
+    """An article about something else (a match, a market, a film, a trial, a bill): words of
+    other kinds of news outnumber twice over the words of armed violence, and there are at least
+    `MIN_TOPIC_WORDS` of them (a one-line conflict note never reaches that)."""
+    other = conflict = 0
+    for sentence in sentences:
+        other += len(_patterns()["domain"].findall(sentence.text))
+        conflict += len(_patterns()["armed"].findall(sentence.text))
+        conflict += len(_patterns()["acts"].findall(without_month(sentence.text)))
+    return other >= MIN_TOPIC_WORDS and other > 2 * conflict
+
+
+def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
+    """Whether the sentence states a literal act of violence, protest or coercion. In an article
+    about something else (`is_other_news`), only an act with an armed actor beside it does."""
+    text = sentence.text
+    if sentence.language != "en":
+        return True  # the lexicon is English; other languages keep the cue-based detection
+    if _has("hypothetical", text):
+        return False
+    armed = names_armed(text)
+    if (non_violent_cause(text) or other_news) and not armed:
+        return False
+    if _has("acts", without_month(text)) or _has("bodies", text):
+        return True
+    if not _has("violence", text) or (_has("metaphor", text) and not armed):
+        return False
+    return names_participant(text)
+
+
+def is_literal_collective(sentence: Sentence, other_news: bool = False) -> bool:
+    """A protest, strike or blockade by people, not a market rally or the month of March."""
+    text = sentence.text
+    if sentence.language != "en":
+        return True
+    if _has("hypothetical", text) or _has("metaphor", text):
+        return False
+    return not other_news or _has("acts", without_month(text))
+
+
+def is_literal_development(sentence: Sentence, other_news: bool = False) -> bool:
+    """A seizure, arrest, curfew or agreement done by or to people of a conflict, not a firm."""
+    text = sentence.text
+    if sentence.language != "en":
+        return True
+    if _has("hypothetical", text) or non_violent_cause(text):
+        return False
+    if other_news:
+        return names_armed(text)
+    return names_participant(text) or _has("acts", without_month(text))
