@@ -32,6 +32,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = (
     "actors",
     "event_type",
     "reactions",
+    "confidence",
 )
 
 

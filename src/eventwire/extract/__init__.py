@@ -3,6 +3,7 @@
 from eventwire.extract import (
     actors,
     casualties,
+    confidence,
     detect,
     event_type,
     place,
@@ -14,6 +15,7 @@ from eventwire.extract import (
 __all__ = [
     "actors",
     "casualties",
+    "confidence",
     "detect",
     "event_type",
     "place",

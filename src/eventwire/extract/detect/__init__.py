@@ -5,6 +5,8 @@ deaths (lexicon: data/lexicons/detection.toml).
 """
 
 from eventwire.extract.detect.sentences import (
+    DETECTION,
+    Detection,
     detect_frames,
     detection_patterns,
     event_sentences,
@@ -16,6 +18,8 @@ from eventwire.registry import register
 register("detect")(make_detector)
 
 __all__ = [
+    "DETECTION",
+    "Detection",
     "detect_frames",
     "detection_patterns",
     "event_sentences",

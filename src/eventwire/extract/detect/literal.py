@@ -18,6 +18,7 @@ event sentences is an anchor (`sentences.event_sentences`).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 
 from eventwire.data import load_toml
@@ -27,6 +28,9 @@ from eventwire.nlp.analysis import Sentence
 LEXICON = "lexicons/detection.toml"
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 MIN_TOPIC_WORDS = 4
+HISTORY_YEARS = 2
+_YEAR = re.compile(r"(?<!since )(?<!\d)((?:19|20)\d\d)(?!\d)")
+QUOTES = frozenset("\"“‘'«")
 _MONTH = re.compile(r"(?<!^)\bMarch\b")
 """The month, which the collective-action words ("march") would otherwise read as a march."""
 
@@ -77,6 +81,20 @@ def non_violent_cause(text: str) -> bool:
     return _has("non_violent", text)
 
 
+def tells_the_past(text: str, published: date | None) -> bool:
+    """A sentence dated only in years long before publication ("the 1981 Brixton riots", "in the
+    aftermath of the crackdown in 1989"): history, not the report of an act."""
+    if published is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(text)]
+    return bool(years) and max(years) <= published.year - HISTORY_YEARS
+
+
+def is_quote(text: str) -> bool:
+    """A sentence that is someone's words: opinions and hypotheses, not the report of an act."""
+    return text[:1] in QUOTES
+
+
 def is_other_news(sentences: list[Sentence]) -> bool:
     """An article about something else (a match, a market, a film, a trial, a bill): words of
     other kinds of news outnumber twice over the words of armed violence, and there are at least
@@ -95,7 +113,7 @@ def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
     text = sentence.text
     if sentence.language != "en":
         return True  # the lexicon is English; other languages keep the cue-based detection
-    if _has("hypothetical", text):
+    if _has("hypothetical", text) or _has("judicial", text) or is_quote(text):
         return False
     armed = names_armed(text)
     if (non_violent_cause(text) or other_news) and not armed:
@@ -127,3 +145,16 @@ def is_literal_development(sentence: Sentence, other_news: bool = False) -> bool
     if other_news:
         return names_armed(text)
     return names_participant(text) or _has("acts", without_month(text))
+
+
+def anchor_kind(sentence: Sentence, other_news: bool = False) -> str | None:
+    """How strongly a sentence anchors an event: "armed_act" (an act word with an armed actor),
+    "act", "participant" (a violence word beside a participant), None when it is no anchor."""
+    if not is_anchor(sentence, other_news):
+        return None
+    text = sentence.text
+    if sentence.language != "en":
+        return "act"
+    if _has("acts", without_month(text)) or _has("bodies", text):
+        return "armed_act" if names_armed(text) else "act"
+    return "participant"

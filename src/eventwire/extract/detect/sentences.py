@@ -16,21 +16,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from eventwire.data import load_toml
 from eventwire.extract.detect.literal import (
-    is_anchor,
+    anchor_kind,
     is_literal_collective,
     is_literal_development,
     is_other_news,
     states_act,
+    tells_the_past,
     without_month,
 )
 from eventwire.extract.frame import EventFrame
 from eventwire.nlp.analysis import AnalyzedDoc, Sentence, is_event_sentence
 
 LEXICON = "lexicons/event_types.toml"
+DETECTION = "detection"
+"""The `EventFrame.memo` key of the frame's `Detection`."""
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Why a frame was opened: the anchor kind of each anchoring sentence (see `_anchor`), and
+    whether the article is about something else (`literal.is_other_news`)."""
+
+    anchors: tuple[str, ...]
+    other_news: bool
+    first_anchor: int = 0
+    """The index of the first anchoring sentence in the article."""
+
 LEDE = 3
 """Collective-action and strategic sentences count only this early in an article."""
 
@@ -48,7 +65,13 @@ def _states(kind: str, sentence: Sentence) -> bool:
     patterns = detection_patterns()
     if sentence.index >= LEDE or not patterns[kind].search(without_month(sentence.text)):
         return False
-    return not patterns["not_happened"].search(sentence.text)
+    return not _only_announced(sentence.text)
+
+
+def _only_announced(text: str) -> bool:
+    """A plan, a threat, a call or a denial, with no act of its own in the sentence ("residents
+    demonstrated and threatened to boycott the polls" states the demonstration)."""
+    return bool(detection_patterns()["not_happened"].search(text)) and not states_act(text)
 
 
 def is_collective_action(sentence: Sentence, other_news: bool = False) -> bool:
@@ -64,7 +87,7 @@ def _announced_only(sentence: Sentence) -> bool:
     """A call, plan, threat or denial without a casualty: "unions called for a strike"."""
     if "casualty" in sentence.cues:
         return False
-    return bool(detection_patterns()["not_happened"].search(sentence.text))
+    return _only_announced(sentence.text)
 
 
 def event_sentences(doc: AnalyzedDoc, other_news: bool | None = None) -> list[Sentence]:
@@ -97,19 +120,26 @@ def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:
     """One frame per incident whose sentences include an anchor (`literal.is_anchor`): words of
     violence in a story about a match, a market or a flood state no event."""
     other = is_other_news(doc.sentences)
-    return [
-        EventFrame(doc, group)
-        for group in split_events(event_sentences(doc, other))
-        if any(_anchors(s, other) for s in group)
-    ]
+    published = doc.document.published
+    frames = []
+    for group in split_events(event_sentences(doc, other)):
+        anchored = [(s.index, kind) for s in group if (kind := _anchor(s, other, published))]
+        if anchored:
+            frame = EventFrame(doc, group)
+            kinds = tuple(kind for _, kind in anchored)
+            frame.memo[DETECTION] = Detection(kinds, other, anchored[0][0])
+            frames.append(frame)
+    return frames
 
 
-def _anchors(sentence: Sentence, other_news: bool) -> bool:
-    return (
-        is_anchor(sentence, other_news)
-        or is_collective_action(sentence, other_news)
-        or _is_development(sentence, other_news)
-    )
+def _anchor(sentence: Sentence, other_news: bool, published: date | None) -> str | None:
+    if tells_the_past(sentence.text, published):
+        return None
+    if kind := anchor_kind(sentence, other_news):
+        return kind
+    if is_collective_action(sentence, other_news):
+        return "collective"
+    return "development" if _is_development(sentence, other_news) else None
 
 
 def split_events(sentences: list[Sentence]) -> list[list[Sentence]]:
