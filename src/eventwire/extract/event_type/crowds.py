@@ -37,7 +37,7 @@ def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
         return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
     if s.get("riot") >= PRESENT or 5 in inters:
-        return riot_decision(s, 0.75, "violent crowd")
+        return riot_decision(frame, s, 0.75, "violent crowd")
     if s.get("protest") < PRESENT and 6 not in inters:
         return None
     if _crowd_violent(frame, s) or _armed_forces_protest(frame, s):
@@ -55,14 +55,26 @@ def demonstrating(s: Scores) -> bool:
     return any(s.get(name) >= PRESENT for name in ("protest", "mutiny", "blockade", "demands"))
 
 
-def riot_decision(s: Scores, confidence: float, reason: str) -> Decision:
+def _facing_forces(frame: EventFrame, s: Scores) -> bool:
+    """The crowd takes on the forces themselves: not forces that came to raid the place, nor
+    forces that stepped in after the crowd had attacked someone."""
+    if 1 not in (inter(frame.actor1), inter(frame.actor2)):
+        return False
+    after = ("raid_context", "intervention", "crowd_agent")
+    return all(s.get(name) < PRESENT for name in after)
+
+
+def riot_decision(frame: EventFrame, s: Scores, confidence: float, reason: str) -> Decision:
     """ACLED's two riots: demonstrators who turn violent or destructive (a violent demonstration)
     or a crowd that attacks people, or fights another crowd, with no demonstration (mob violence).
-    Rival crowds fighting are a mob even over a grievance; damage alone, with no demand stated,
+    Rival crowds fighting are a mob even over a grievance; a crowd facing the forces is a violent
+    demonstration unless the forces came to raid the place; damage alone, with no demand stated,
     is a violent demonstration when it hits the authorities' property, mob violence otherwise."""
     rivals = s.get("rival") >= PRESENT and s.get("protest") < PRESENT
     if not rivals and demonstrating(s):
         return Decision("Riots", "Violent demonstration", confidence, f"{reason}, demonstrating")
+    if not rivals and _facing_forces(frame, s):
+        return Decision("Riots", "Violent demonstration", confidence, f"{reason}, against forces")
     if rivals or hurt(s) or s.get("clash") >= PRESENT:
         return Decision("Riots", "Mob violence", confidence, f"{reason}, no demonstration")
     kind = "Violent demonstration" if s.get("public_target") >= PRESENT else "Mob violence"
@@ -108,7 +120,7 @@ def unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
     communities = s.get("identity") >= PRESENT or s.get("communal") >= PRESENT
     if s.get("firearm") >= PRESENT or communities or s.best_means():
         return None
-    return riot_decision(s, 0.55, "unorganised people fighting")
+    return riot_decision(frame, s, 0.55, "unorganised people fighting")
 
 
 def crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:
