@@ -27,6 +27,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from eventwire.extract.casualties.claim import sentence_claim
+from eventwire.extract.casualties.counts import is_month, not_people, saves_lives
 from eventwire.extract.casualties.french import french_claims
 from eventwire.extract.casualties.numbers import Figure, figures, is_number_word, lexicon
 from eventwire.extract.casualties.perpetrators import perpetrator_counts
@@ -36,6 +37,7 @@ from eventwire.extract.casualties.syntax import (
     Attachment,
     attach,
     is_cumulative,
+    is_grievance,
     is_hypothetical,
     is_negated,
     is_standing_total,
@@ -49,6 +51,7 @@ from eventwire.extract.casualties.syntax import (
 )
 from eventwire.extract.casualties.victims import victim_class, victims_of
 from eventwire.extract.frame import EventFrame
+from eventwire.extract.time import time_lexicon
 from eventwire.models import Claim
 from eventwire.nlp.analysis import Sentence
 
@@ -62,7 +65,6 @@ NOT_PEOPLE_ENTITIES = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP", "PRODUCT", 
 LEDE_SENTENCES_FOR_TOTALS = 2
 """A toll in the first two sentences is the event's, whatever its tense ("12 people have been
 killed in Konduga")."""
-CURRENCY = frozenset({"$", "€", "£", "¥", "usd", "eur", "cfa", "fcfa", "naira", "dollars"})
 
 
 def make_casualty_extractor(**_options: Any) -> Callable[[EventFrame], None]:
@@ -122,11 +124,16 @@ def sentence_claims(
     claims: list[Claim] = []
     found_figures = figures(doc)
     past_lede = sentence.index >= LEDE_SENTENCES_FOR_TOTALS
+    tolls: list[Claim] = []
     for figure in found_figures:
         found = figure_claim(figure, past_lede)
         if found is not None:
             claims.append(make(*found))
-    for found in unnumbered_claims(doc, found_figures):
+            if _toll_noun(figure):
+                tolls.append(claims[-1])
+    claims = [c for c in claims if not (any(c is t for t in tolls) and _restates(c, claims))]
+    counted_kinds = frozenset(c.kind for c in claims if c.low)
+    for found in unnumbered_claims(doc, found_figures, counted_kinds):
         if not any(c.kind == found[0] and c.low == 0 for c in claims):
             claims.append(make(*found))
     has_toll = any(c.kind == "killed" for c in claims)
@@ -138,21 +145,32 @@ def sentence_claims(
 ClaimParts = tuple[str, int, "int | None", str, str, "str | None"]
 
 
+def _toll_noun(figure: Figure) -> bool:
+    """The figure counts a casualty noun with no victims named: "One fatality", "12 deaths"."""
+    counted = attach_counted(figure)
+    return counted is not None and noun_kind(counted) is not None and not _people(counted)
+
+
+def _restates(toll: Claim, claims: list[Claim]) -> bool:
+    """ "One rebel was killed [one fatality split among 7 events]": a toll of unknown victims
+    that adds up the sentence's other figures of its kind counts them again."""
+    others = [c for c in claims if c is not toll and c.kind == toll.kind]
+    if not others or toll.victims != "unknown" or any(c.high is None for c in others):
+        return False
+    return (toll.low, toll.high) == (sum(c.low for c in others), sum(c.high or 0 for c in others))
+
+
 def figure_claim(figure: Figure, past_lede: bool = False) -> ClaimParts | None:
     """(kind, low, high, qualifier, victims, source) of a figure, or None if it is no claim.
     `past_lede`: the sentence comes after the lede, where a present-tense toll tied to no event
     is a standing total of the conflict, not this event's."""
-    if _not_a_count(figure):
-        return None
     attachment = attach(figure)
     if attachment is None or not _real(attachment, figure):
         return None
     if past_lede and is_standing_total(attachment):
         return None
     counted = attachment.counted
-    if counted is not None and lemma(counted) in word_set("non_person", "nouns"):
-        return None
-    if _looks_like_year(figure, counted):
+    if not_people(figure, counted) or saves_lives(attachment):
         return None
     if any(c.dep_ == "det" and c.lower_ == "no" for c in figure.head.children):
         return attachment.kind, 0, 0, "exact", victims_of(counted), source_of(figure.head)[0]
@@ -169,43 +187,19 @@ def _real(attachment: Attachment, figure: Figure | None) -> bool:
         return False
     if figure is not None and is_subset(figure, attachment):
         return False
-    return not is_cumulative(attachment, figure)
+    return not is_cumulative(attachment, figure) and not is_grievance(attachment)
 
 
-def _not_a_count(figure: Figure) -> bool:
-    doc = figure.head.doc
-    first, last = figure.tokens[0], figure.tokens[-1]
-    before = doc[first.i - 1].lower_ if first.i > 0 else ""
-    after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
-    if before in CURRENCY or after in CURRENCY or after in ("%", "percent", "per"):
-        return True
-    if after in ("-", "–") and last.i + 2 < len(doc) and doc[last.i + 2].lower_ in ("year", "day"):
-        return True  # "a 23-year-old"
-    return after in (":", "am", "pm", "a.m.", "p.m.", "o'clock", "hrs", "gmt")
-
-
-def _looks_like_year(figure: Figure, counted: Token | None) -> bool:
-    """ "1998", "the deaths of the 2014 uprising": a bare four-digit number in the range of years
-    is a year unless it counts people by name ("2014 people")."""
-    text = figure.head.text
-    if not (len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100):
-        return False
-    return counted is None or counted is figure.head or not _person_word(counted)
-
-
-def _person_word(token: Token) -> bool:
-    """The noun itself names people (its modifiers do not count: "the 2014 student uprising")."""
-    words = {lemma(token), token.lower_}
-    groups = ("state_forces", "civilians", "militants")
-    if any(words & word_set("victims", group) for group in groups):
-        return True
-    return bool(words & (word_set("persons", "singular") | {"people", "other", "individual"}))
-
-
-def unnumbered_claims(doc: Doc, found_figures: list[Figure] | None = None) -> list[ClaimParts]:
+def unnumbered_claims(
+    doc: Doc, found_figures: list[Figure] | None = None, counted_kinds: frozenset[str] = frozenset()
+) -> list[ClaimParts]:
     """ "No one was killed", "no casualties" (0..0), "a soldier was shot dead" (1..1) and
-    "arrested six men and executed them" (the pronoun takes its antecedent's figure)."""
+    "arrested six men and executed them" (the pronoun takes its antecedent's figure). A pronoun
+    whose kind the sentence has already counted is the same victim again: "attacked and killed a
+    suspected thief, beating him to death" is one dead (`counted_kinds`: the kinds of the
+    sentence's figures)."""
     found: list[ClaimParts] = []
+    counted = set(counted_kinds)
     predicates, nouns = predicate_lemmas(), zero_nouns()
     for token in doc:
         word = token.lemma_.lower()
@@ -217,10 +211,18 @@ def unnumbered_claims(doc: Doc, found_figures: list[Figure] | None = None) -> li
         if kind is None:
             continue
         for subject in _affected(token, kind):
+            if _pronoun(subject) and kind in counted:
+                continue
             parts = _unnumbered(subject, token, kind, found_figures or [])
             if parts is not None:
                 found.append(parts)
+                counted.add(kind)
     return _unique(found)
+
+
+def _pronoun(token: Token) -> bool:
+    words = SINGLE_PRONOUNS | REFLEXIVES | PLURAL_PRONOUNS
+    return token.lower_ in words or (token.pos_ == "PRON" and token.lower_ not in ZERO_WORDS)
 
 
 def _unique(found: list[ClaimParts]) -> list[ClaimParts]:
@@ -266,14 +268,14 @@ def _shared_subjects(predicate: Token) -> list[Token]:
 def _unnumbered(
     subject: Token, predicate: Token, kind: str, found_figures: list[Figure]
 ) -> ClaimParts | None:
-    if any(is_number_word(t) or lemma(t) in lexicon()["vague"] for t in subject.subtree):
+    if any(_counting_word(t, found_figures) for t in subject.subtree):
         return None
     if _inside_subset(subject):
         return None  # "three civilians, including the village chief": already counted
     if subject.dep_ == "nsubj" and _has_perfect_active(predicate):
         return None
     attachment = Attachment(kind, predicate, subject)
-    if is_hypothetical(attachment) or is_cumulative(attachment, None):
+    if is_hypothetical(attachment) or is_cumulative(attachment, None) or is_grievance(attachment):
         return None
     source, _ = source_of(subject)
     if _is_zero(subject):
@@ -288,6 +290,17 @@ def _unnumbered(
     if count is None:
         return None
     return kind, count, count, "exact", victim_class(subject), source
+
+
+def _counting_word(token: Token, found_figures: list[Figure]) -> bool:
+    """A number or vague quantity that counts the subject: "two soldiers", not the age in "the
+    chairman, aged 54" or the label in "an officer of Unit 88"."""
+    if not (is_number_word(token) or lemma(token) in lexicon()["vague"]):
+        return False
+    for figure in found_figures:
+        if token in figure.tokens:
+            return not not_people(figure, attach_counted(figure))
+    return True
 
 
 PLURAL_PRONOUNS = frozenset({"them", "they", "those", "themselves"})
@@ -349,7 +362,11 @@ def _count_without_figure(subject: Token) -> int | None:
     if any(c.lower_ == "both" and c.dep_ in ("det", "predet") for c in subject.children):
         return 2 if subject.tag_ == "NNS" else None
     if subject.tag_ == "NNP":
+        if is_month(subject) or subject.lower_ in time_lexicon().weekdays:
+            return None  # "9 May ..., a woman was found dead" parsed with "May" as subject
         return 1 if subject.ent_type_ not in NOT_PEOPLE_ENTITIES else None
+    if subject.lower_ == "old" and any(lemma(c) == "year" for c in subject.children):
+        return 1  # "the 24-year-old was shot dead"
     return 1 if subject.tag_ == "NN" and _single_person(subject) else None
 
 

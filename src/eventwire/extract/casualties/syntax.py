@@ -340,6 +340,8 @@ def is_hypothetical(attachment: Attachment) -> bool:
         governor = token.head
         if token.dep_ == "pcomp" and governor.dep_ == "prep":
             governor = governor.head  # "accused of killing a child"
+            if lemma(governor) in word_set("hypothetical", "of_heads"):
+                return True
         if token.dep_ in ("xcomp", "ccomp", "pcomp", "advcl") and (
             lemma(governor) in word_set("hypothetical", "heads")
         ):
@@ -415,3 +417,56 @@ def _since_object(token: Token) -> bool:
         return True
     words = {lemma(t) for t in token.subtree} | {t.lower_ for t in token.subtree}
     return bool(words & word_set("cumulative", "since_objects")) or "year" in words
+
+
+CLAUSE_LINKS = frozenset({"conj", "parataxis", "ROOT"})
+CAUSE_PREPOSITIONS = frozenset({"after", "following", "against", "over"})
+
+
+def is_grievance(attachment: Attachment) -> bool:
+    """A past death that the event is about, not one of its own: "protested against the killing
+    of two students", "relatives of three men who died in custody", "to commemorate the death of
+    four students", "demonstrated after a colleague was killed", "in revenge for the killing of
+    their chief". The casualty word sits under a word of mourning or reprisal, or under "after",
+    "against", "over" on a word of protest, reached without leaving its clause by a coordination
+    or entering a relative clause ("a protest in which three were killed" is the protest's own)."""
+    token = attachment.predicate
+    while token.dep_ not in CLAUSE_LINKS and token.head is not token:
+        parent = token.head
+        if token.dep_ in ("relcl", "acl", "advcl"):
+            if token.dep_ == "advcl" and _after_mark(token) and _protest_word(parent):
+                return True  # "demonstrated after a colleague was killed"
+        elif _grievance_parent(parent):
+            return True
+        token = parent
+    return False
+
+
+def _grievance_parent(parent: Token) -> bool:
+    if lemma(parent) in word_set("grievance", "heads"):
+        return True
+    return parent.lower_ in CAUSE_PREPOSITIONS and _protest_word(parent.head)
+
+
+def _protest_word(token: Token) -> bool:
+    """A word of protest, or a verb whose object is one ("staged a protest against ...")."""
+    words = word_set("grievance", "protest_words")
+    if lemma(token) in words:
+        return True
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    return any(lemma(c) in words or _phrase(c) in words for c in objects)
+
+
+def _phrase(token: Token) -> str:
+    """The words of a compound noun, hyphens joined: "sit-in"."""
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ in ("compound", "punct")]
+    return "".join(t.lower_ for t in [*words, token])
+
+
+def _after_mark(clause: Token) -> bool:
+    """The clause opens with "after" or "since" (as its mark or as a stray preposition)."""
+    start = clause.left_edge.i
+    opening = [clause.doc[i].lower_ for i in (start - 1, start) if i >= 0]
+    if any(word in ("after", "since", "following") for word in opening):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "since") for c in clause.children)
