@@ -101,6 +101,10 @@ def _civilian_target(frame: EventFrame, s: Scores) -> bool:
 
 
 def _disrupted_event(s: Scores) -> Decision | None:
+    if s.get("interception") >= PRESENT:
+        return Decision(
+            "Strategic developments", "Disrupted weapons use", 0.6, "projectile stopped"
+        )
     if s.get("disrupted") >= PRESENT and not hurt(s):
         return Decision("Strategic developments", "Disrupted weapons use", 0.6, "device defused")
     return None

@@ -1,0 +1,61 @@
+"""Devices: an explosion stated as the event, and weapons stopped in their use (own fixtures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_event_type import typed
+
+EXPLOSIONS = [
+    # wire copy
+    (
+        "Myanmar",
+        "An explosion occurred near the township court in Minbu on Tuesday, injuring a guard.",
+    ),
+    ("Somalia", "Three traders were wounded in a blast at the Hamar market in Marka on Friday."),
+    # local press
+    ("Myanmar", "Resistance fighters attacked a junta supply truck with landmines near Kyaukse."),
+    # translated, French-style English
+    ("Mali", "Two civilians have been killed by an explosion near the bus station of Sévaré."),
+]
+
+DISRUPTED = [
+    # wire copy
+    (
+        "Ukraine",
+        "Air defences shot down four drones over the Poltava region overnight, the army said.",
+    ),
+    ("Israel", "Militants fired rockets toward Sderot on Monday; most of them were intercepted."),
+    # local press
+    (
+        "Afghanistan",
+        "Two insurgents died when the bomb they were planting exploded prematurely in Zhari.",
+    ),
+    # translated, French-style English
+    (
+        "Niger",
+        "Defence and security forces have seized three improvised explosive devices near Ouallam.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "text"), EXPLOSIONS)
+def test_an_explosion_stated_as_the_event_is_a_remote_explosive(country: str, text: str) -> None:
+    frame = typed(text, country)
+    assert frame.sub_event_type == "Remote explosive/landmine/IED", frame.notes
+
+
+@pytest.mark.parametrize(("country", "text"), DISRUPTED)
+def test_a_weapon_stopped_in_its_use_is_disrupted_weapons_use(country: str, text: str) -> None:
+    frame = typed(text, country)
+    assert (frame.event_type, frame.sub_event_type) == (
+        "Strategic developments",
+        "Disrupted weapons use",
+    ), frame.notes
+
+
+def test_a_victim_intercepted_on_the_road_is_no_disrupted_weapon() -> None:
+    frame = typed(
+        "Gunmen intercepted a trader on the Kaya road on Sunday and shot him dead.", "Burkina Faso"
+    )
+    assert frame.event_type == "Violence against civilians", frame.notes
