@@ -190,6 +190,8 @@ class Event:
     """Outlet names of the reporting documents (extra field, used by the ACLED export)."""
     reactions: list[Reaction] = field(default_factory=list)
     """Condemnations, condolences, calls, denials and claims of responsibility (extra field)."""
+    doubtful: bool = False
+    """Below the confidence threshold, kept only on request (`--keep-doubtful`; extra field)."""
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -209,6 +211,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "sources": list(self.sources),
             "reactions": [reaction.to_record() for reaction in self.reactions],
+            "doubtful": self.doubtful,
         }
 
     @classmethod
@@ -246,6 +249,7 @@ class Event:
             confidence=float(record.get("confidence", 0.0)),
             sources=list(record.get("sources", [])),
             reactions=[Reaction.from_record(r) for r in record.get("reactions", [])],
+            doubtful=bool(record.get("doubtful", False)),
         )
 
 

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Any
 
 import eventwire.extract  # noqa: F401  (registers the built-in components)
+from eventwire.extract.confidence import default_threshold
 from eventwire.extract.frame import EventFrame
 from eventwire.extract.reactions import assign_reactions
 from eventwire.extract.scope import worth_parsing
@@ -43,6 +44,10 @@ class PipelineConfig:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Per-component keyword options, e.g. {"time": {"default_precision": None}}."""
     batch_size: int = 32
+    min_confidence: float = field(default_factory=default_threshold)
+    """Events below this confidence are dropped (data/confidence.toml gives the default)."""
+    keep_doubtful: bool = False
+    """Keep the events below `min_confidence`, flagged `doubtful`, instead of dropping them."""
 
 
 class Pipeline:
@@ -84,7 +89,15 @@ class Pipeline:
                 extractor(frame)
         typed = [frame for frame in frames if frame.event_type and frame.sub_event_type]
         assign_reactions(typed)
-        return [self._to_event(frame, number) for number, frame in enumerate(typed)]
+        events = [self._to_event(frame, number) for number, frame in enumerate(typed)]
+        return [event for event in events if self._kept(event)]
+
+    def _kept(self, event: Event) -> bool:
+        """Whether an event passes the confidence threshold; below it, flagged or dropped."""
+        if event.confidence >= self.config.min_confidence:
+            return True
+        event.doubtful = True
+        return self.config.keep_doubtful
 
     def _to_event(self, frame: EventFrame, number: int) -> Event:
         document = frame.doc.document

@@ -25,13 +25,18 @@ class WorkerSettings:
     """What a worker needs to build its pipeline; hashable, so it keys the per-process cache."""
 
     country: str | None = None
+    min_confidence: float | None = None
+    """None: the pipeline's default threshold."""
+    keep_doubtful: bool = False
 
     def build(self) -> Pipeline:
         from eventwire.pipeline import Pipeline, PipelineConfig
 
-        if not self.country:
-            return Pipeline()
-        return Pipeline(PipelineConfig(options={"place": {"country": self.country}}))
+        options = {"place": {"country": self.country}} if self.country else {}
+        config = PipelineConfig(options=options, keep_doubtful=self.keep_doubtful)
+        if self.min_confidence is not None:
+            config.min_confidence = self.min_confidence
+        return Pipeline(config)
 
 
 class Outcome(TypedDict, total=False):

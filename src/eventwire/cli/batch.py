@@ -9,6 +9,7 @@ from concurrent.futures.process import BrokenProcessPool
 import click
 
 from eventwire.batch import SCHEDULERS, BatchOptions, BatchTotals, WorkerSettings, run_batch
+from eventwire.cli.options import confidence_options
 from eventwire.progress import Progress
 
 
@@ -48,6 +49,7 @@ def _country(_ctx: object, _param: object, value: str | None) -> str | None:
     "--country", callback=_country, help="The country the inputs are about (a prior, as ingest)."
 )
 @click.option("--no-dedup", is_flag=True, help="Store every event as new (no cross-report merge).")
+@confidence_options
 def batch(
     inputs: tuple[str, ...],
     db_url: str | None,
@@ -57,6 +59,8 @@ def batch(
     published: object,
     country: str | None,
     no_dedup: bool,
+    min_confidence: float | None,
+    keep_doubtful: bool,
 ) -> None:
     """Extract and store the events of INPUTS (files, directories, globs) in parallel."""
     from eventwire.store import Store
@@ -68,7 +72,7 @@ def batch(
         partition_size=partition_size,
         scheduler=scheduler,
         published=published.date() if published is not None else None,  # type: ignore[attr-defined]
-        settings=WorkerSettings(country=country),
+        settings=WorkerSettings(country, min_confidence, keep_doubtful),
     )
     with Progress("batch", unit="docs") as progress:
         try:

@@ -6,11 +6,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
+from eventwire.cli.options import confidence_options, threshold
 from eventwire.cli.tables import render_table
 from eventwire.ingest import InputError, read_inputs
 from eventwire.models import Document, Event
@@ -36,12 +37,12 @@ def _documents(
             yield item
 
 
-def _pipeline(country: str | None = None):  # type: ignore[no-untyped-def]
+def _pipeline(country: str | None = None, **settings: Any):  # type: ignore[no-untyped-def]
+    """The pipeline for `country` (a prior); `settings`: its confidence threshold keywords."""
     from eventwire.pipeline import Pipeline, PipelineConfig
 
-    if not country:
-        return Pipeline()
-    return Pipeline(PipelineConfig(options={"place": {"country": country}}))
+    options = {"place": {"country": country}} if country else {}
+    return Pipeline(PipelineConfig(options=options, **settings))
 
 
 def _check_country(_ctx: object, _param: object, value: str | None) -> str | None:
@@ -76,14 +77,21 @@ def main() -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]), default="jsonl")
 @COUNTRY
 @click.option("--model", type=click.Path(exists=True, dir_okay=False), help=MODEL_HELP)
+@confidence_options
 def extract(
-    files: tuple[str, ...], published: object, fmt: str, country: str | None, model: str | None
+    files: tuple[str, ...],
+    published: object,
+    fmt: str,
+    country: str | None,
+    model: str | None,
+    min_confidence: float | None,
+    keep_doubtful: bool,
 ) -> None:
     """Print the events reported in FILES (.txt, .jsonl, .html, RSS/Atom, or - for stdin)."""
     from eventwire.train import use_model
 
     stats = {"read": 0, "failed": 0}
-    pipeline = use_model(_pipeline(country), model)
+    pipeline = use_model(_pipeline(country, **threshold(min_confidence, keep_doubtful)), model)
     events: list[Event] = []
     documents = _documents(files, _as_date(published), stats)
     for _document, found in pipeline.process_many(documents, on_error=_error_reporter(stats)):
@@ -103,12 +111,15 @@ def extract(
 )
 @COUNTRY
 @click.option("--no-dedup", is_flag=True, help="Store every event as new (no cross-report merge).")
+@confidence_options
 def ingest(
     files: tuple[str, ...],
     published: object,
     db_url: str | None,
     country: str | None,
     no_dedup: bool = False,
+    min_confidence: float | None = None,
+    keep_doubtful: bool = False,
 ) -> None:
     """Extract events from FILES and store documents, events and claims."""
     from eventwire.store import Store
@@ -121,8 +132,9 @@ def ingest(
         d for d in _documents(files, _as_date(published), stats) if not store.has_document(d.id)
     )
     report = _error_reporter(stats)
+    pipeline = _pipeline(country, **threshold(min_confidence, keep_doubtful))
     with Progress("ingest", unit="docs") as progress:
-        for document, found in _pipeline(country).process_many(documents, on_error=report):
+        for document, found in pipeline.process_many(documents, on_error=report):
             try:
                 saved = store.save(document, found)
             except SQLAlchemyError as error:

@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from eventwire.cli.options import confidence_options, threshold
 from eventwire.watch import Fetcher, FetchPolicy, PollStats, Watcher, WatchOptions
 
 
@@ -39,6 +40,7 @@ def _country(_ctx: object, _param: object, value: str | None) -> str | None:
 )  # fmt: skip
 @click.option("--country", callback=_country, help="A prior for texts that never name it.")
 @click.option("--no-dedup", is_flag=True, help="Store every event as new.")
+@confidence_options
 def watch(
     sources: tuple[str, ...],
     interval: float,
@@ -48,6 +50,8 @@ def watch(
     host_delay: float,
     country: str | None,
     no_dedup: bool,
+    min_confidence: float | None,
+    keep_doubtful: bool,
 ) -> None:
     """Poll FEED_OR_URL... (RSS/Atom feeds or article pages) and store new articles' events.
 
@@ -63,7 +67,7 @@ def watch(
     watcher = Watcher(
         store,
         fetcher,
-        lambda: _pipeline(country),
+        lambda: _pipeline(country, threshold(min_confidence, keep_doubtful)),
         WatchOptions(retry_delay=min(interval, 60.0)),
         on_error=lambda line: click.echo(f"eventwire watch: {line}", err=True),
         on_stored=(lambda line: click.echo(f"stored {line}", err=True)) if on_terminal else None,
@@ -88,11 +92,11 @@ def watch(
         )
 
 
-def _pipeline(country: str | None) -> Any:
+def _pipeline(country: str | None, settings: dict[str, Any]) -> Any:
     from eventwire.pipeline import Pipeline, PipelineConfig
 
     options = {"place": {"country": country}} if country else {}
-    return Pipeline(PipelineConfig(options=options))
+    return Pipeline(PipelineConfig(options=options, **settings))
 
 
 def _round(stats: PollStats, totals: PollStats, on_terminal: bool) -> None:

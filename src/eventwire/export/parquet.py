@@ -38,7 +38,7 @@ SCHEMA = pa.schema(
         ("fatalities_low", _INT), ("fatalities_best", _INT), ("fatalities_high", _INT),
         ("injuries_low", _INT), ("injuries_best", _INT), ("injuries_high", _INT),
         ("document_ids", pa.list_(pa.string())), ("sources", pa.list_(pa.string())),
-        ("summary", pa.string()), ("confidence", pa.float64()),
+        ("summary", pa.string()), ("confidence", pa.float64()), ("doubtful", pa.bool_()),
         ("claims", pa.list_(_CLAIM)), ("reactions", pa.list_(_REACTION)),
     ]
 )  # fmt: skip
@@ -63,6 +63,7 @@ def parquet_row(item: Event) -> dict[str, Any]:
         "sources": list(item.sources),
         "summary": item.summary,
         "confidence": round(item.confidence, 3),
+        "doubtful": item.doubtful,
         "claims": [_claim(claim) for claim in item.claims],
         "reactions": [_reaction(reaction) for reaction in item.reactions],
     }

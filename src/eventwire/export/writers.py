@@ -22,7 +22,7 @@ FLAT_COLUMNS = (
     "actor2", "inter2", "location", "admin1", "admin2", "country", "iso3", "latitude",
     "longitude", "geo_precision", "fatalities_low", "fatalities_best", "fatalities_high",
     "injuries_low", "injuries_best", "injuries_high", "claims", "document_ids", "summary",
-    "confidence",
+    "confidence", "doubtful",
 )  # fmt: skip
 
 
@@ -66,6 +66,7 @@ def flat_row(item: Event) -> dict[str, object]:
         "document_ids": " ".join(item.document_ids),
         "summary": item.summary,
         "confidence": round(item.confidence, 3),
+        "doubtful": item.doubtful,
     }
 
 

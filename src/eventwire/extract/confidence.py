@@ -22,12 +22,18 @@ from eventwire.registry import register
 MAX_MORE_ANCHORS = 2
 LEDE = 3
 """Sentences this early state an article's main event."""
-UNIDENTIFIED = "Unidentified"
+GENERIC_ACTORS = ("Unidentified", "Rioters", "Protesters", "Civilians")
+"""Actor names that a crowd or a victim gets by default: they name nobody in particular."""
 
 
 @cache
 def weights() -> dict[str, Any]:
     return load_toml("confidence.toml")
+
+
+def default_threshold() -> float:
+    """The confidence below which an event is doubtful, chosen from the reliability table."""
+    return float(weights()["threshold"])
 
 
 def evidence(frame: EventFrame, type_certainty: float) -> dict[str, float]:
@@ -50,7 +56,7 @@ def evidence(frame: EventFrame, type_certainty: float) -> dict[str, float]:
     found["date" if frame.event_date else "no_date"] = fields[
         "date" if frame.event_date else "no_date"
     ]
-    if frame.actor1 and not frame.actor1.name.startswith(UNIDENTIFIED):
+    if frame.actor1 and not frame.actor1.name.startswith(GENERIC_ACTORS):
         found["named_actor"] = fields["named_actor"]
     if frame.claims:
         found["casualties"] = fields["casualties"]

@@ -49,6 +49,7 @@ def event_row(item: Event) -> EventRow:
         injuries_high=item.injuries.high,
         summary=item.summary,
         confidence=item.confidence,
+        doubtful=item.doubtful,
         sources=list(item.sources),
         reactions=[reaction.to_record() for reaction in item.reactions],
         created_at=datetime.now(UTC).replace(tzinfo=None),
@@ -91,6 +92,7 @@ def event_from_rows(row: EventRow, document_ids: list[str], claims: list[ClaimRo
         claims=[_claim(claim) for claim in claims],
         summary=row.summary,
         confidence=row.confidence,
+        doubtful=bool(row.doubtful),
         sources=list(row.sources or []),
         reactions=[Reaction.from_record(r) for r in row.reactions or []],
     )

@@ -290,6 +290,7 @@ def _foldable(item: Event) -> dict[str, Any]:
     keys = ("event_date", "date_precision", "location", "actor1", "actor2", "sources", "reactions")
     return {key: record[key] for key in keys} | {
         "confidence": item.confidence,
+        "doubtful": item.doubtful,
         "summary": item.summary,
         "event_type": item.event_type,
         "sub_event_type": item.sub_event_type,
@@ -345,6 +346,8 @@ def _apply_fields(item: Event, fields: dict[str, Any], *, replace: bool = False)
         item.reactions += [r for r in reactions if r not in item.reactions]
     confidence = float(fields.get("confidence") or 0.0)
     item.confidence = confidence if replace else max(item.confidence, confidence)
+    doubtful = bool(fields.get("doubtful", False))
+    item.doubtful = doubtful if replace else item.doubtful and doubtful
 
 
 def _vote_type(item: Event, members: list[dict[str, Any]]) -> None:

@@ -234,6 +234,7 @@ def record_from_rows(row: Any, document_ids: list[str], claims: list[Any]) -> di
         "claims": [_claim_record(claim) for claim in claims],
         "summary": row.summary,
         "confidence": round(row.confidence, 3),
+        "doubtful": bool(row.doubtful),
         "sources": list(row.sources or []),
         "reactions": list(row.reactions or []),
     }

@@ -30,6 +30,12 @@ ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 MIN_TOPIC_WORDS = 4
 HISTORY_YEARS = 2
 _YEAR = re.compile(r"(?<!since )(?<!\d)((?:19|20)\d\d)(?!\d)")
+_ATTRIBUTION = re.compile(
+    r"(?:according to |, )(?:the )?(?:\w+ )?(?:police|army|military|gendarmerie|officials?|"
+    r"authorities|spokesm[ae]n)(?: \w+){0,3}(?: (?:said|says|told|reported|confirmed|added))?",
+    re.IGNORECASE,
+)
+"""Who reported it ("..., police said"): the police who tell of a crash did not cause it."""
 QUOTES = frozenset("\"“‘'«")
 _MONTH = re.compile(r"(?<!^)\bMarch\b")
 """The month, which the collective-action words ("march") would otherwise read as a march."""
@@ -115,10 +121,13 @@ def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
         return True  # the lexicon is English; other languages keep the cue-based detection
     if _has("hypothetical", text) or _has("judicial", text) or is_quote(text):
         return False
-    armed = names_armed(text)
-    if (non_violent_cause(text) or other_news) and not armed:
+    armed = names_armed(_ATTRIBUTION.sub("", text))
+    act = _has("acts", without_month(text)) or _has("bodies", text)
+    if other_news:
+        return armed and act
+    if non_violent_cause(text) and not armed:
         return False
-    if _has("acts", without_month(text)) or _has("bodies", text):
+    if act:
         return True
     if not _has("violence", text) or (_has("metaphor", text) and not armed):
         return False
