@@ -72,7 +72,7 @@ class Pipeline:
         """
         iterator = iter(documents)
         while batch := list(islice(iterator, self.config.batch_size)):
-            for analyzed in analyze_many(batch, screen=worth_parsing):
+            for analyzed in analyze_many(batch, screen=worth_parsing, wanted=self._states_events):
                 try:
                     events = self.events_of(analyzed)
                 except Exception as error:
@@ -81,6 +81,15 @@ class Pipeline:
                     on_error(analyzed.document, error)
                     continue
                 yield analyzed.document, events
+
+    def _states_events(self, analyzed: AnalyzedDoc) -> bool:
+        """Whether the detector finds an event in the unparsed document: detection reads words
+        and cues only, so an article that states none is never parsed. A detector that fails
+        here is left to fail on this document alone, in `events_of`."""
+        try:
+            return bool(self.detect(analyzed))
+        except Exception:
+            return True
 
     def events_of(self, analyzed: AnalyzedDoc) -> list[Event]:
         frames = self.detect(analyzed)

@@ -117,23 +117,31 @@ ParseScreen = Callable[[Sentence, Document], bool]
 
 
 def analyze_many(
-    documents: Iterable[Document], parse: bool = True, screen: ParseScreen | None = None
+    documents: Iterable[Document],
+    parse: bool = True,
+    screen: ParseScreen | None = None,
+    wanted: Callable[[AnalyzedDoc], bool] | None = None,
 ) -> list[AnalyzedDoc]:
     """Split and cue every document; parse the cued sentences of all of them in one batch.
-    `screen` can veto the parse of a cued sentence (the pipeline drops history and stale dates)."""
+    `screen` can veto the parse of a cued sentence (the pipeline drops history and stale dates);
+    `wanted` the parse of a whole document (the pipeline: one that states no event)."""
     analyzed = []
     for document in documents:
         language = document_language(document)
         sentences = [
             Sentence(
-                i, a, b, document.text[a:b], sentence_cues(document.text[a:b], language),
+                i,
+                a,
+                b,
+                document.text[a:b],
+                sentence_cues(document.text[a:b], language),
                 language=language,
             )
             for i, (a, b) in enumerate(split_sentences(document.text))
         ]
         analyzed.append(AnalyzedDoc(document, sentences, language))
     if parse:
-        _parse_cued(analyzed, screen)
+        _parse_cued([doc for doc in analyzed if wanted is None or wanted(doc)], screen)
     return analyzed
 
 
