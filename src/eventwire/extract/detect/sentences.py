@@ -23,6 +23,7 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.detect.literal import (
     anchor_kind,
+    is_anchor,
     is_literal_collective,
     is_literal_development,
     is_other_news,
@@ -100,7 +101,7 @@ def event_sentences(doc: AnalyzedDoc, other_news: bool | None = None) -> list[Se
         for s in doc.sentences
         if (is_event_sentence(s) and not _announced_only(s))
         or is_collective_action(s, other)
-        or (states_act(s.text) and not _announced_only(s))
+        or (is_anchor(s, other) and not _announced_only(s))
     ]
     if any(is_collective_action(s, other) for s in chosen):
         chosen = _with_responses(doc, chosen)
