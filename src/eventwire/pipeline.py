@@ -58,6 +58,8 @@ class Pipeline:
         self.extractors = [
             (name, create(name, **options.get(name, {}))) for name in self.config.extractors
         ]
+        self._screened: dict[int, list[EventFrame]] = {}
+        """The frames the detector found before the parse, by document (`_states_events`)."""
 
     def process(self, document: Document) -> list[Event]:
         return next(self.process_many([document]))[1]
@@ -72,6 +74,7 @@ class Pipeline:
         """
         iterator = iter(documents)
         while batch := list(islice(iterator, self.config.batch_size)):
+            self._screened.clear()
             for analyzed in analyze_many(batch, screen=worth_parsing, wanted=self._states_events):
                 try:
                     events = self.events_of(analyzed)
@@ -87,12 +90,16 @@ class Pipeline:
         and cues only, so an article that states none is never parsed. A detector that fails
         here is left to fail on this document alone, in `events_of`."""
         try:
-            return bool(self.detect(analyzed))
+            frames = self.detect(analyzed)
         except Exception:
             return True
+        self._screened[id(analyzed)] = frames
+        return bool(frames)
 
     def events_of(self, analyzed: AnalyzedDoc) -> list[Event]:
-        frames = self.detect(analyzed)
+        frames = self._screened.pop(id(analyzed), None)
+        if frames is None:
+            frames = self.detect(analyzed)
         for frame in frames:
             for _name, extractor in self.extractors:
                 extractor(frame)

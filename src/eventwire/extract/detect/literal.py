@@ -18,8 +18,9 @@ event sentences is an anchor (`sentences.event_sentences`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from eventwire.data import load_toml
 from eventwire.extract.actors import find_matches
@@ -68,7 +69,8 @@ def without_month(text: str) -> str:
 
 def states_act(text: str) -> bool:
     """An act word of violence by people, not only as a possibility."""
-    return _has("acts", without_month(text)) and not _has("hypothetical", text)
+    found = reading(text)
+    return found.act and not found.hypothetical
 
 
 def names_participant(text: str) -> bool:
@@ -101,59 +103,98 @@ def is_quote(text: str) -> bool:
     return text[:1] in QUOTES
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the lexicon finds in one sentence, read once (the detector runs before the parse and
+    after it, and several rules ask the same questions)."""
+
+    hypothetical: bool
+    judicial: bool
+    quote: bool
+    armed: bool
+    """An armed actor, not counting the police or officials who only report ("..., police said")."""
+    armed_anywhere: bool
+    act: bool
+    bodies: bool
+    non_violent: bool
+    violence: bool
+    metaphor: bool
+    participant: bool
+    other_words: int
+    conflict_words: int
+
+
+@lru_cache(maxsize=65536)
+def reading(text: str) -> Reading:
+    unmonthed = without_month(text)
+    patterns = _patterns()
+    return Reading(
+        hypothetical=_has("hypothetical", text),
+        judicial=_has("judicial", text),
+        quote=is_quote(text),
+        armed=names_armed(_ATTRIBUTION.sub("", text)),
+        armed_anywhere=names_armed(text),
+        act=_has("acts", unmonthed),
+        bodies=_has("bodies", text),
+        non_violent=non_violent_cause(text),
+        violence=_has("violence", text),
+        metaphor=_has("metaphor", text),
+        participant=names_participant(text),
+        other_words=len(patterns["domain"].findall(text)),
+        conflict_words=len(patterns["armed"].findall(text))
+        + len(patterns["acts"].findall(unmonthed)),
+    )
+
+
 def is_other_news(sentences: list[Sentence]) -> bool:
     """An article about something else (a match, a market, a film, a trial, a bill): words of
     other kinds of news outnumber twice over the words of armed violence, and there are at least
     `MIN_TOPIC_WORDS` of them (a one-line conflict note never reaches that)."""
-    other = conflict = 0
-    for sentence in sentences:
-        other += len(_patterns()["domain"].findall(sentence.text))
-        conflict += len(_patterns()["armed"].findall(sentence.text))
-        conflict += len(_patterns()["acts"].findall(without_month(sentence.text)))
-    return other >= MIN_TOPIC_WORDS and other > 2 * conflict
+    found = [reading(sentence.text) for sentence in sentences]
+    other = sum(r.other_words for r in found)
+    return other >= MIN_TOPIC_WORDS and other > 2 * sum(r.conflict_words for r in found)
 
 
 def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
     """Whether the sentence states a literal act of violence, protest or coercion. In an article
     about something else (`is_other_news`), only an act with an armed actor beside it does."""
-    text = sentence.text
     if sentence.language != "en":
         return True  # the lexicon is English; other languages keep the cue-based detection
-    if _has("hypothetical", text) or _has("judicial", text) or is_quote(text):
+    r = reading(sentence.text)
+    if r.hypothetical or r.judicial or r.quote:
         return False
-    armed = names_armed(_ATTRIBUTION.sub("", text))
-    act = _has("acts", without_month(text)) or _has("bodies", text)
+    act = r.act or r.bodies
     if other_news:
-        return armed and act
-    if non_violent_cause(text) and not armed:
+        return r.armed and act
+    if r.non_violent and not r.armed:
         return False
     if act:
         return True
-    if not _has("violence", text) or (_has("metaphor", text) and not armed):
+    if not r.violence or (r.metaphor and not r.armed):
         return False
-    return names_participant(text)
+    return r.participant
 
 
 def is_literal_collective(sentence: Sentence, other_news: bool = False) -> bool:
     """A protest, strike or blockade by people, not a market rally or the month of March."""
-    text = sentence.text
     if sentence.language != "en":
         return True
-    if _has("hypothetical", text) or _has("metaphor", text):
+    r = reading(sentence.text)
+    if r.hypothetical or r.metaphor:
         return False
-    return not other_news or _has("acts", without_month(text))
+    return not other_news or r.act
 
 
 def is_literal_development(sentence: Sentence, other_news: bool = False) -> bool:
     """A seizure, arrest, curfew or agreement done by or to people of a conflict, not a firm."""
-    text = sentence.text
     if sentence.language != "en":
         return True
-    if _has("hypothetical", text) or non_violent_cause(text):
+    r = reading(sentence.text)
+    if r.hypothetical or r.non_violent:
         return False
     if other_news:
-        return names_armed(text)
-    return names_participant(text) or _has("acts", without_month(text))
+        return r.armed_anywhere
+    return r.participant or r.act
 
 
 def anchor_kind(sentence: Sentence, other_news: bool = False) -> str | None:
@@ -161,9 +202,9 @@ def anchor_kind(sentence: Sentence, other_news: bool = False) -> str | None:
     "act", "participant" (a violence word beside a participant), None when it is no anchor."""
     if not is_anchor(sentence, other_news):
         return None
-    text = sentence.text
     if sentence.language != "en":
         return "act"
-    if _has("acts", without_month(text)) or _has("bodies", text):
-        return "armed_act" if names_armed(text) else "act"
+    r = reading(sentence.text)
+    if r.act or r.bodies:
+        return "armed_act" if r.armed_anywhere else "act"
     return "participant"
