@@ -8,7 +8,8 @@ exports in all their shapes), `matching` (how names compare), `metrics` (pure me
 `scoring` (pairing and per-field cases), `runner` (the pipeline over a gold set), `report`
 (Markdown tables, worst cases, the history file), `negatives` (false events on no-event texts),
 `breakdown` (per-country and per-region rows), `markdown` (table helpers), `clusters`
-(deduplication over gold event keys), `ceiling` (what the gazetteer lets an extractor reach).
+(deduplication over gold event keys), `ceiling` (what the gazetteer lets an extractor reach),
+`reliability` (the share of real events per confidence bin, and recall at other thresholds).
 """
 
 from eventwire.evaluate.readers import read_gold, sniff_format

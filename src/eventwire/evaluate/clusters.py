@@ -115,7 +115,8 @@ def evaluate_clusters(path: Path, pipeline: Any = None, db_url: str | None = Non
         store = Store(db_url or f"sqlite:///{Path(folder) / 'clusters.db'}")
         started = time.perf_counter()
         for item in items:
-            store.save(item.document, pipeline.process(item.document))
+            events = [e for e in pipeline.process(item.document) if not e.doubtful]
+            store.save(item.document, events)
         seconds = time.perf_counter() - started
         with store.session() as session:
             links = session.execute(select(EventDocumentRow)).scalars().all()

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from eventwire.evaluate.clusters import cluster_section, evaluate_clusters, has_event_keys
+from eventwire.evaluate.reliability import reliability_section
 from eventwire.evaluate.report import (
     add_to_history,
     dataset_section,
@@ -67,7 +68,9 @@ def run_eval(
 ) -> int:
     """Evaluate each gold file; print the tables (and worst cases); add the run to `report`.
     `published` dates the texts that carry no date and have no gold date (no-event texts).
-    Returns the exit status: 1 when no gold file could be evaluated."""
+    The pipeline keeps its doubtful events (flagged): the scores leave them out, the reliability
+    table at the end of the run counts them. Returns the exit status: 1 when no gold file could
+    be evaluated."""
     pipeline = None
     results: list[EvalResult] = []
     for path in paths:
@@ -76,7 +79,7 @@ def run_eval(
                 from eventwire.pipeline import Pipeline, PipelineConfig
 
                 options = {"place": {"country": country}} if country else {}
-                pipeline = Pipeline(PipelineConfig(options=options))
+                pipeline = Pipeline(PipelineConfig(options=options, keep_doubtful=True))
             result = evaluate_file(
                 path,
                 fmt,
@@ -100,10 +103,12 @@ def run_eval(
     if not results:
         click.echo("eventwire eval: no gold file could be evaluated", err=True)
         return 1
+    click.echo(reliability_section(results, level="##"))
     if report is not None:
         command = command_line(
             paths, fmt, limit, offset, report, errors, country, strip_date_prefix, published
         )
-        add_to_history(report, run_section(results, command, offset))
+        section = run_section(results, command, offset).rstrip() + "\n\n"
+        add_to_history(report, section + reliability_section(results))
         click.echo(f"added this run to {report}", err=True)
     return 0

@@ -29,6 +29,9 @@ class EvalResult:
     predicted_events: int
     groups: dict[str, dict[str, Scored]] = field(default_factory=dict)
     """Group name ("country", "region") -> group value -> the scores of its documents."""
+    predictions: dict[int, list[Event]] = field(default_factory=dict)
+    """Every predicted event by index of the gold document, doubtful ones included (the
+    reliability table reads them; the scores above leave the doubtful ones out)."""
 
     @property
     def documents(self) -> int:
@@ -57,11 +60,12 @@ def evaluate_file(
 
 
 def evaluate_gold(gold: GoldSet, pipeline: Any = None, progress: bool = True) -> EvalResult:
-    """Extract events from every gold document with `pipeline` (default: `Pipeline()`) and score."""
+    """Extract events from every gold document with `pipeline` (default: a `Pipeline` that keeps
+    the doubtful events, flagged, for the reliability table) and score."""
     if pipeline is None:
-        from eventwire.pipeline import Pipeline
+        from eventwire.pipeline import Pipeline, PipelineConfig
 
-        pipeline = Pipeline()
+        pipeline = Pipeline(PipelineConfig(keep_doubtful=True))
     predictions: dict[int, list[Event]] = {}
     meter = Progress(f"eval {gold.name}", total=len(gold.documents), unit="docs")
     if not progress:
@@ -79,17 +83,24 @@ def score_predictions(
     gold: GoldSet, predictions: dict[int, list[Event]], seconds: float = 0.0
 ) -> EvalResult:
     """Score predicted events (by index of the gold document) against the gold set, as a whole
-    and per group of documents (`GoldDocument.groups`)."""
+    and per group of documents (`GoldDocument.groups`). Doubtful events (below the pipeline's
+    threshold, kept flagged) are left out of every score, as if the pipeline had dropped them."""
+    kept = {index: sure_events(events) for index, events in predictions.items()}
     scored = Scored()
     groups: dict[str, dict[str, Scored]] = {}
     for index, item in enumerate(gold.documents):
         one = Scored()
-        score_document(one, item, predictions.get(index, []), gold.fatality_rule)
+        score_document(one, item, kept.get(index, []), gold.fatality_rule)
         scored.merge(one)
         for name, value in item.groups.items():
             groups.setdefault(name, {}).setdefault(value, Scored()).merge(one)
-    total = sum(len(events) for events in predictions.values())
-    return EvalResult(gold, scored, seconds, total, groups)
+    total = sum(len(events) for events in kept.values())
+    return EvalResult(gold, scored, seconds, total, groups, dict(predictions))
+
+
+def sure_events(events: list[Event]) -> list[Event]:
+    """The events that are not doubtful: those the pipeline keeps at its threshold."""
+    return [event for event in events if not event.doubtful]
 
 
 def _run(pipeline: Any, items: list[GoldDocument]) -> Iterator[tuple[int, list[Event]]]:
