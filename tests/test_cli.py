@@ -66,9 +66,7 @@ def test_exit_status_is_non_zero_when_nothing_could_be_processed(
     assert "no such file" in result.stderr
 
 
-def test_ingest_then_query_then_export(
-    runner: CliRunner, tmp_path: Path, store_url: str
-) -> None:
+def test_ingest_then_query_then_export(runner: CliRunner, tmp_path: Path, store_url: str) -> None:
     db = store_url
     files = [str(p) for p in sorted(SAMPLES.iterdir())]
     first = runner.invoke(main, ["ingest", *files, "--db", db])

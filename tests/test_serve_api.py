@@ -354,6 +354,8 @@ def test_serve_command_builds_the_app_from_options_and_environment(
     assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
     settings = started["app"].state.settings
     assert (settings.write_token, settings.read_token, settings.db_url) == (
-        "from-env", None, seeded_url
+        "from-env",
+        None,
+        seeded_url,
     )
     assert "writes enabled" in result.stderr

@@ -186,4 +186,3 @@ def test_meta_lists_countries_and_the_date_span(store: Store) -> None:
         "countries": ["Burkina Faso", "Fiji", "Mali"],
         "date_range": ["2024-02-28", "2024-03-12"],
     }
-

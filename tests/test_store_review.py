@@ -46,7 +46,10 @@ def test_an_edit_is_audited_and_lands_on_the_event(store: Store) -> None:
     (entry,) = _audit(store, "ev-1")
     assert written == [entry.id]
     assert (entry.user, entry.action, entry.field, entry.reason) == (
-        "ana", "edit", "fatalities", "health ministry toll"
+        "ana",
+        "edit",
+        "fatalities",
+        "health ministry toll",
     )
     assert entry.before == {"low": 5, "best": 5, "high": 5}
     assert entry.after == {"low": 5, "best": 40, "high": 40}  # high widened to keep the order

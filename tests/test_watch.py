@@ -240,9 +240,7 @@ def test_a_page_source_is_fetched_conditionally(site: Site, store_url: str) -> N
     assert store.counts()["documents"] == 1 and errors == []
 
 
-def test_broken_slow_and_unreachable_sources_are_one_line_each(
-    site: Site, tmp_path: Path
-) -> None:
+def test_broken_slow_and_unreachable_sources_are_one_line_each(site: Site, tmp_path: Path) -> None:
     errors: list[str] = []
     watcher, store = _watcher(f"sqlite:///{tmp_path / 'w.db'}", errors)
     sources = [f"{site.base}/{name}" for name in ("junk.xml", "slow", "missing", "empty")]

@@ -78,9 +78,7 @@ def score_pair(
 def _date_score(new: Event, row: EventRow, config: DedupConfig) -> tuple[float, dict] | None:
     if new.event_date is None or row.event_date is None:
         return None
-    coarser = max(
-        _precision_index(new.date_precision), _precision_index(row.date_precision)
-    )
+    coarser = max(_precision_index(new.date_precision), _precision_index(row.date_precision))
     window = config.window(PRECISION_ORDER[coarser])
     days = abs((new.event_date - row.event_date).days)
     if days > window:
@@ -106,9 +104,11 @@ def _place_score(
         return None
     if location is None:
         named = _named_in(text, stored.get("name"))
-        return (config.named_in_text, {"stored": stored.get("name"), "named_in_text": True}) if (
-            named
-        ) else None
+        return (
+            (config.named_in_text, {"stored": stored.get("name"), "named_in_text": True})
+            if (named)
+            else None
+        )
     if location.iso3 and row.iso3 and location.iso3 != row.iso3:
         return None
     names = {"new": location.name, "stored": stored.get("name")}

@@ -23,6 +23,7 @@ SIGNATURE_CHARS = 700
 STEM = 6
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'«“])")
+# fmt: off
 _STOPWORDS = (
     """a about after against ago all also an and any are around as at be been before being but
     by can could did do during each earlier early either for from had has have he her his how if
@@ -33,6 +34,7 @@ _STOPWORDS = (
     sunday night morning evening afternoon week weekend according reported reports statement
     spokesman spokesperson official officials killed least people"""
 )
+# fmt: on
 STOPWORDS = frozenset(_STOPWORDS.split())
 
 

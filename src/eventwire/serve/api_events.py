@@ -62,8 +62,7 @@ def list_events(params: Annotated[ListQuery, Query()], db: DbSession) -> JSONRes
     return JSONResponse(
         {
             "items": [
-                event_item(record, page.reviewed.get(record["id"], []))
-                for record in page.records
+                event_item(record, page.reviewed.get(record["id"], [])) for record in page.records
             ],
             "next_cursor": page.next_cursor,
             "count": queries.count(db, filters),

@@ -61,4 +61,3 @@ def split(event_id: str, body: SplitRequest, request: Request, db: DbSession) ->
     except ValueError as error:
         raise HTTPException(409, str(error)) from None
     return {"restored_event_id": restored}
-

@@ -1,6 +1,6 @@
 """The FastAPI application: JSON API under /api, the dashboard page at / and its files at /static.
 
-    app = create_app(ServeSettings(db_url="sqlite:///eventwire.db", write_token="s3cret"))
+app = create_app(ServeSettings(db_url="sqlite:///eventwire.db", write_token="s3cret"))
 """
 
 from __future__ import annotations

@@ -102,9 +102,7 @@ def merge_events(
     snapshot = _snapshot(session, keep, other)
     linked = [d for d in other.document_ids if d not in keep.document_ids]
     snapshot["linked_document_ids"] = linked
-    session.execute(
-        update(ClaimRow).where(ClaimRow.event_id == other_id).values(event_id=keep_id)
-    )
+    session.execute(update(ClaimRow).where(ClaimRow.event_id == other_id).values(event_id=keep_id))
     _merge_signatures(session, keep_id, other_id)
     session.execute(delete(EventDocumentRow).where(EventDocumentRow.event_id == other_id))
     session.execute(delete(EventSignatureRow).where(EventSignatureRow.event_id == other_id))
@@ -186,9 +184,7 @@ def split_merge(session: Session, merge_id: int, *, by: str) -> str:
     if record.split_at is not None:
         raise ValueError(f"merge {merge_id} was already split")
     if session.get(EventRow, record.event_id) is None:
-        raise ValueError(
-            f"event {record.event_id} was itself merged since; split that merge first"
-        )
+        raise ValueError(f"event {record.event_id} was itself merged since; split that merge first")
     snapshot = record.snapshot
     restored = Event.from_record(snapshot["event"])
     if session.get(EventRow, restored.id) is not None:

@@ -179,9 +179,7 @@ def _check_taxonomy(event_type: str, sub_event_type: str, *, touched: bool) -> N
     if not touched:
         return
     if event_type not in EVENT_TYPES:
-        raise ReviewError(
-            f"unknown event_type {event_type!r}; one of: {', '.join(EVENT_TYPES)}"
-        )
+        raise ReviewError(f"unknown event_type {event_type!r}; one of: {', '.join(EVENT_TYPES)}")
     allowed = EVENT_TYPES[event_type]
     if sub_event_type not in allowed:
         raise ReviewError(

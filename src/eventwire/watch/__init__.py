@@ -1,7 +1,7 @@
 """Live ingestion: poll RSS/Atom feeds and article pages, store what is new, remember what was seen.
 
-    watcher = Watcher(store, Fetcher(FetchPolicy()), pipeline_factory=Pipeline)
-    watcher.run(["https://example.org/feed.xml"], interval=300)
+watcher = Watcher(store, Fetcher(FetchPolicy()), pipeline_factory=Pipeline)
+watcher.run(["https://example.org/feed.xml"], interval=300)
 """
 
 from eventwire.watch.http import Fetcher, FetchError, FetchPolicy, Response

@@ -154,9 +154,7 @@ class Watcher:
             self._store(item.url, item.source_url, self._entry_document(item), stats)
             return
         stats.failed += 1
-        delay = min(
-            self.options.retry_delay * 2**item.attempts, self.options.max_retry_delay
-        )
+        delay = min(self.options.retry_delay * 2**item.attempts, self.options.max_retry_delay)
         self.state.item_failed(item.url, reason, delay, give_up)
         tail = "giving up" if give_up else f"retrying in {delay:g} s"
         self._error(f"{item.url}: {reason}; {tail}")

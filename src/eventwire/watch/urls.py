@@ -7,9 +7,7 @@ import re
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "cmpid", "ocid", "ref", "xtor")
-_CANONICAL_LINK = re.compile(
-    r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.IGNORECASE
-)
+_CANONICAL_LINK = re.compile(r"<link\b[^>]*\brel=[\"']?canonical[\"']?[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref=[\"']?([^\"'\s>]+)", re.IGNORECASE)
 DEFAULT_PORTS = {"http": "80", "https": "443"}
 

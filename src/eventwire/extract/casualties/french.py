@@ -110,9 +110,7 @@ def patterns() -> _Patterns:
     )
 
 
-def french_claims(
-    sentence: Sentence, document_id: str, reported_at: date | None
-) -> list[Claim]:
+def french_claims(sentence: Sentence, document_id: str, reported_at: date | None) -> list[Claim]:
     """The casualty claims one French sentence states."""
     text = sentence.text
     if _CUMULATIVE.search(text):

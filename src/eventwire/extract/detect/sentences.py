@@ -49,6 +49,7 @@ class Detection:
     first_anchor: int = 0
     """The index of the first anchoring sentence in the article."""
 
+
 LEDE = 3
 """Collective-action and strategic sentences count only this early in an article."""
 

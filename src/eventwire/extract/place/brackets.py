@@ -35,6 +35,7 @@ _UNIT_WORD = r"(?:\s+(?:region|province|state|governorate|district|department|pr
 
 _UNIT_WORDS = re.compile(_UNIT_WORD + r"$", re.IGNORECASE)
 
+
 @cache
 def _chain() -> re.Pattern[str]:
     """'in Darak, Extreme-North, Cameroon', 'raided Gambaru village, Extreme-North, Cameroon'."""
@@ -43,6 +44,7 @@ def _chain() -> re.Pattern[str]:
         rf"\b(?:{opening})\s+(?:the\s+)?({_NAME})(?:\s+(?:village|town|city|district))?"
         rf",\s+((?:{_NAME}){_UNIT_WORD}(?:,\s+{_NAME}{_UNIT_WORD})?),\s+({_NAME})\b"
     )
+
 
 _ADMIN_KINDS = ("adm1", "adm2")
 UNIT_RADIUS_KM = 40.0

@@ -129,9 +129,9 @@ def _join_spans(text: str, mentions: list[DateMention]) -> list[DateMention]:
 def _span_of(text: str, first: DateMention, second: DateMention | None) -> DateMention | None:
     if second is None or first.value is None or second.value is None:
         return None
-    if (
-        (first.precision != "day" and first.kind != "range")
-        or second.precision not in ("day", "week")
+    if (first.precision != "day" and first.kind != "range") or second.precision not in (
+        "day",
+        "week",
     ):
         return None
     if not _SPAN_OPEN.search(text[max(0, first.start - 12) : first.start]):
