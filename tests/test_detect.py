@@ -46,6 +46,15 @@ NO_EVENT = {
         "villagers who had sought shelter in the church."
     ),
     "quote": '"We will fight them on every street," the minister told parliament.',
+    "years ago": (
+        "The singer was fined on Monday over a brawl with two photographers outside a Berlin "
+        "hotel three years ago."
+    ),
+    "prevention": (
+        "The new unit will help the police prevent terror attacks on railway stations, the "
+        "minister said, denying claims of a clash with the army over its budget."
+    ),
+    "film pirates": "Video pirates sold copies of the film in the market before its premiere.",
     "video game": (
         "In the new console game, players battle soldiers and zombies with rocket launchers "
         "and grenades across five levels; the studio says sales have doubled."

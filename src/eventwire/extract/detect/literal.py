@@ -37,6 +37,17 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 """Who reported it ("..., police said"): the police who tell of a crash did not cause it."""
+_YEARS_AGO = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|a few|several|many|\d+) years ago|"
+    r"\bdecades ago|\bin the (?:19|20)\d0s\b",
+    re.IGNORECASE,
+)
+_GRIEVANCE = re.compile(
+    r"\b(?:over|against|oppos\w*|about|protest\w*(?: against)?) (?:the )?(?:[\w-]+'s )?"
+    r"(?:[\w-]+ ){0,2}(?:plans?|move|bid|decision|proposals?) to\b",
+    re.IGNORECASE,
+)
+"""A plan that people protest is their grievance, not a hypothetical act of theirs."""
 QUOTES = frozenset("\"“‘'«")
 _MONTH = re.compile(r"(?<!^)\bMarch\b")
 """The month, which the collective-action words ("march") would otherwise read as a march."""
@@ -91,9 +102,12 @@ def non_violent_cause(text: str) -> bool:
 
 def tells_the_past(text: str, published: date | None) -> bool:
     """A sentence dated only in years long before publication ("the 1981 Brixton riots", "in the
-    aftermath of the crackdown in 1989"): history, not the report of an act."""
+    aftermath of the crackdown in 1989", "a fight two years ago"): history, not the report of an
+    act."""
     if published is None:
-        return False
+        return bool(_YEARS_AGO.search(text))
+    if _YEARS_AGO.search(text):
+        return True
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) <= published.year - HISTORY_YEARS
 
@@ -129,7 +143,7 @@ def reading(text: str) -> Reading:
     unmonthed = without_month(text)
     patterns = _patterns()
     return Reading(
-        hypothetical=_has("hypothetical", text),
+        hypothetical=_has("hypothetical", _GRIEVANCE.sub("", text)),
         judicial=_has("judicial", text),
         quote=is_quote(text),
         armed=names_armed(_ATTRIBUTION.sub("", text)),
