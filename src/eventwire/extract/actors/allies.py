@@ -27,6 +27,7 @@ STATE_INTER = 1
 FORCES_INTERS = frozenset({1, 8})
 MILITIA_INTERS = frozenset({3, 4})
 ALLY_WEIGHT = 0.3
+TARGET = "target"
 
 
 @cache
@@ -48,6 +49,8 @@ def demote_allies(text: str, found: list[tuple[Match, Mention]], agent: str) -> 
     for match, mention in found:
         if mention.inter not in MILITIA_INTERS or mention.entry.kind != "named":
             continue
+        if mention.role == TARGET:
+            continue  # "clashes between the army and the militia": the other side
         for other, _ in state:
             pair = (other, match) if other.start < match.start else (match, other)
             if _joined(text, *pair):

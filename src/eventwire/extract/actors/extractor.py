@@ -20,6 +20,7 @@ from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_stri
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors.french import french_role
 from eventwire.extract.actors.mention import Mention
+from eventwire.extract.actors.order import surface_role
 from eventwire.extract.actors.rules import (
     Match,
     countries_in,
@@ -113,10 +114,14 @@ def _role_of(token) -> str | None:
 
 
 def _role_from_head(token) -> str | None:
+    joined = False
     for _ in range(_MAX_CLIMB):
         dep, head = token.dep_, token.head
         if head.i == token.i:
             return None
+        joined = joined or dep == "conj"
+        if dep == "pobj" and _clash_between(head):
+            return TARGET if joined else AGENT
         if dep in ("poss", "compound", "amod", "nmod") and head.lemma_.lower() in ATTACK_NOUNS:
             return AGENT
         if dep == "nsubj" and _is_action(head) and _headline_passive(head):
@@ -184,6 +189,11 @@ def _role_of_pobj(prep):
     if word == "from" and _is_action(governor):
         return TARGET, None
     return None, None
+
+
+def _clash_between(prep) -> bool:
+    """ "Clashes between A and B": ACLED names the sides in the report's order, A acting."""
+    return prep.lower_ == "between" and prep.head.lemma_.lower() in CLASH_WORDS
 
 
 GRIEVANCE_PREPOSITIONS = frozenset({"for", "over", "against", "after", "following", "since"})
@@ -346,6 +356,7 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
                 continue
             name, inter = _in_period(*_resolve(match, sentence, country), when, country)
             role = AGENT if is_strike(match) else mention_role(sentence, match.start, match.end)
+            role = role or surface_role(sentence.text, match.start, match.end)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5

@@ -1,0 +1,46 @@
+"""The sides of a clash in the report's order when the parse gives no role (fixtures written for
+these tests: invented places and wordings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.actors.extractor import extract_actors
+from eventwire.extract.actors.order import AGENT, TARGET, surface_role
+from eventwire.models import Location
+from tests.helpers import make_frame
+
+
+def role_of(text: str, name: str) -> str | None:
+    start = text.index(name)
+    return surface_role(text, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Renewed clashes between the ENDF and TPLF fighters near Adi Keshet.", "ENDF", AGENT),
+        ("Renewed clashes between the ENDF and TPLF fighters near Adi Keshet.", "TPLF", TARGET),
+        ("Heavy fighting broke out between Fano and the army.", "army", TARGET),
+        ("Gunfights reported between police and Al Shabaab in Kuda.", "police", AGENT),
+        ("OLF militants clashed with federal forces at Gimbo.", "OLF", AGENT),
+        ("OLF militants clashed with federal forces at Gimbo.", "federal forces", TARGET),
+        ("The army said; later, TPLF clashed with nobody.", "army", None),
+        ("Soldiers killed two men near Tulla.", "Soldiers", None),
+    ],
+)
+def test_surface_order(text: str, name: str, role: str | None) -> None:
+    assert role_of(text, name) == role
+
+
+def test_clash_between_keeps_the_order_of_the_report() -> None:
+    text = (
+        "Fighting went on around Mai Hanse for a week. Monitors logged it as part "
+        "of the wider war. The dates are estimates of the repeated clashes between the ENDF and "
+        "the Tigrayan forces, represented by the TPLF."
+    )
+    frame = make_frame(text, "2021-01-12", all_sentences=True)
+    frame.location = Location(name="Mai Hanse", country="Ethiopia")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor1.name.startswith("Military Forces of Ethiopia")
+    assert frame.actor2 is not None and frame.actor2.name.startswith("TPLF")
