@@ -44,3 +44,18 @@ def test_clash_between_keeps_the_order_of_the_report() -> None:
     extract_actors(frame)
     assert frame.actor1 is not None and frame.actor1.name.startswith("Military Forces of Ethiopia")
     assert frame.actor2 is not None and frame.actor2.name.startswith("TPLF")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March, a military truck struck a landmine near Ywa Thit village.",
+        "An explosion damaged a military-owned relay tower outside Kanbalu.",
+    ],
+)
+def test_a_thing_of_the_forces_is_what_was_hit(text: str) -> None:
+    frame = make_frame(text, "2021-03-05", all_sentences=True)
+    frame.location = Location(name="Kanbalu", country="Myanmar")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor1.name == "Unidentified Armed Group (Myanmar)"
+    assert frame.actor2 is not None and frame.actor2.name.startswith("Military Forces of Myanmar")

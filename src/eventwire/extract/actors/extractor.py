@@ -33,7 +33,13 @@ from eventwire.extract.actors.rules import (
     name_in_period,
     state_forces_country,
 )
-from eventwire.extract.actors.status import civilian_status, own_post
+from eventwire.extract.actors.status import (
+    civilian_status,
+    forces_hit_mine,
+    forces_property,
+    own_post,
+    property_starts,
+)
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.nlp.analysis import Sentence
@@ -351,12 +357,13 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
     for rank, sentence in enumerate(_actor_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         found = []
+        things = set[int]()
         for match in find_matches(sentence.text, country):
-            if own_post(match, sentence.text):
+            if own_post(match, sentence.text) or match.start in things:
                 continue
+            things.update(property_starts(match, sentence.text))
             name, inter = _in_period(*_resolve(match, sentence, country), when, country)
-            role = AGENT if is_strike(match) else mention_role(sentence, match.start, match.end)
-            role = role or surface_role(sentence.text, match.start, match.end)
+            role = _match_role(match, sentence)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5
@@ -365,6 +372,19 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
         fold_strikes(found)
         mentions.extend(mention for _, mention in found)
     return _fold_generic_armed(mentions)
+
+
+def _match_role(match: Match, sentence: Sentence) -> str | None:
+    """The parse's role, else the clash order; a thing of the forces that was hit is a target."""
+    if is_strike(match):
+        return AGENT
+    if forces_hit_mine(match, sentence.text):
+        return TARGET
+    role = mention_role(sentence, match.start, match.end)
+    role = role or surface_role(sentence.text, match.start, match.end)
+    if role is None and forces_property(match, sentence.text):
+        return TARGET
+    return role
 
 
 def _actor_sentences(frame: EventFrame) -> list[Sentence]:

@@ -6,6 +6,8 @@
 - A post a side sets up or holds ("gunmen held a checkpoint") is theirs, not the forces'.
 Words: data/actors.toml, [roles] affiliate_after, affiliate_before, own_post_before,
 own_post_words.
+- A vehicle or building of the forces ("a military truck hit a landmine") is what was hit:
+  [roles] property_after.
 """
 
 from __future__ import annotations
@@ -48,3 +50,30 @@ _POST = re.compile(r"(?:" + "|".join(_ROLES["own_post_words"]) + r")", re.I)
 def own_post(match: Match, text: str) -> bool:
     """ "Gunmen held a checkpoint": the post is theirs, not a mention of the forces."""
     return bool(_POST.fullmatch(match.surface) and _OWN_POST.search(text[: match.start]))
+
+
+_PROPERTY = re.compile(r"\s*(?:" + "|".join(_ROLES["property_after"]) + r")\b", re.I)
+
+
+def forces_property(match: Match, text: str) -> bool:
+    """ "A military convoy hit a mine", "a military-owned tower": the forces' thing was hit."""
+    return match.entry.kind in STATE_KINDS and bool(_PROPERTY.match(text, match.end))
+
+
+_HIT_MINE = re.compile(
+    r"[^.;]{0,40}?\b(?:hit|hits|struck|strikes|ran over|runs over|drove over|drove onto|"
+    r"triggered|detonated|set off)\s+(?:\w+\s+){0,3}?(?:(?:land)?mines?|IEDs?|explosives?|"
+    r"(?:roadside )?bombs?)\b",
+    re.I,
+)
+
+
+def forces_hit_mine(match: Match, text: str) -> bool:
+    """ "A military truck struck a landmine": the forces' vehicle was hit, whoever laid it."""
+    return forces_property(match, text) and bool(_HIT_MINE.match(text, match.end))
+
+
+def property_starts(match: Match, text: str) -> range:
+    """Where the forces' thing is written ("truck" of "a military truck"): no actor of its own."""
+    found = _PROPERTY.match(text, match.end) if match.entry.kind in STATE_KINDS else None
+    return range(found.start(), found.end()) if found else range(0)
