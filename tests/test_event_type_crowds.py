@@ -102,3 +102,30 @@ def test_a_crowd_that_demonstrates_violently_is_a_violent_demonstration(
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration"), (
         frame.notes
     )
+
+
+UNORGANISED_ATTACKERS = [
+    # wire copy: the police only came afterwards
+    ("Ghana", "A group of residents beat a suspected thief before handing him over to the police."),
+    # local press: the victim's community is named, not the attackers'
+    (
+        "Benin",
+        "A number of farmers assaulted and wounded a Peul herder whose cattle ate their maize.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("country", "text"), UNORGANISED_ATTACKERS)
+def test_unorganised_people_as_attackers_are_a_mob(country: str, text: str) -> None:
+    frame = typed(text, country)
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes
+
+
+def test_forces_firing_on_a_group_of_youths_attack_them() -> None:
+    frame = typed("Policemen opened fire on a group of youths at a funeral in Koforidua.", "Ghana")
+    assert frame.event_type != "Riots", frame.notes
+
+
+def test_farmers_raiding_a_herders_camp_are_no_mob() -> None:
+    frame = typed("A group of farmers attacked a Fulani camp near Kalale and burned huts.", "Benin")
+    assert frame.event_type != "Riots", frame.notes

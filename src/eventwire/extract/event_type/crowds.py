@@ -14,7 +14,7 @@ from eventwire.extract.event_type.decision import (
     inter,
     unidentified,
 )
-from eventwire.extract.event_type.rules import Scores
+from eventwire.extract.event_type.rules import Scores, feature_patterns
 from eventwire.extract.frame import EventFrame
 
 
@@ -108,19 +108,43 @@ def unorganised_event(frame: EventFrame, s: Scores) -> Decision | None:
     ACLED codes violence by unorganised civilians as Riots; identity groups (ethnic communities,
     hunters, self-defence groups) fighting each other are militias in Battles instead.
     """
+    crowd_agent = s.get("crowd_agent") >= PRESENT
     acting = None if guessed(frame.actor1) else inter(frame.actor1)
+    if crowd_agent and acting == 1 and _crowd_named_first(frame):
+        acting = None  # the crowd acted; the police came after ("handed him over to the police")
     if acting not in (None, 7) or inter(frame.actor2) in NON_STATE:
         return None
-    crowd_agent = s.get("crowd_agent") >= PRESENT
     fighting = max(s.get("clash"), s.get("rival")) >= PRESENT and inter(frame.actor2) != 1
     if acting is None and not (crowd_agent or fighting):
         return None
     if not (s.get("violence") >= PRESENT or hurt(s)):
         return None
-    communities = s.get("identity") >= PRESENT or s.get("communal") >= PRESENT
-    if s.get("firearm") >= PRESENT or communities or s.best_means():
+    if _armed_or_organised(s, crowd_agent) or s.best_means():
         return None
     return riot_decision(frame, s, 0.55, "unorganised people fighting")
+
+
+def _crowd_named_first(frame: EventFrame) -> bool:
+    """The unorganised crowd is named before the forces: the crowd is the subject ("a group of
+    youths beat a thief, then police arrived"), not the forces' target ("police fired on a group
+    of youths")."""
+    text = " ".join(sentence.text for sentence in frame.sentences)
+    found = feature_patterns()["crowd_agent"].search(text)
+    if found is None or frame.actor1 is None:
+        return False
+    seen = [text.find(alias) for alias in frame.actor1.aliases_seen if alias in text]
+    return found.start() < min(seen, default=len(text))
+
+
+def _armed_or_organised(s: Scores, crowd_agent: bool) -> bool:
+    """Arms or community ties that make fighters militiamen. With unorganised people stated as
+    the attackers ("a number of farmers beat a Fulani herder"), only men under arms and militias
+    do: a victim's community or a knife does not."""
+    if s.get("communal") >= PRESENT:
+        return True
+    if crowd_agent:
+        return max(s.get("armed_men"), s.get("organised")) >= PRESENT
+    return max(s.get("firearm"), s.get("identity")) >= PRESENT
 
 
 def crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:
