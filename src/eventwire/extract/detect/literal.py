@@ -2,17 +2,20 @@
 move, or does it use the words for a game, a market, a metaphor, an accident or a disease?
 
 Cue words alone cannot tell: "attack", "shot", "clash", "strike", "injury", "died" and "battle"
-fill sport, business, politics and obituaries. A sentence is an *anchor* of an event when
-- it gives no non-violent cause (an earthquake, a crash, an illness) unless an armed actor is
-  in it too ("gunmen attacked villagers fleeing the floods"), and
-- it has an act word whose plain meaning is violence by people ("gunmen", "airstrike", "tear
-  gas", "protesters", "ambushed") and no clause that only says the act might happen; or a body
-  found; or a violence or casualty cue (lexicons/cues.toml) *and* a participant of violence
-  (armed or security actors, a crowd, a victim, a weapon; words of the lexicon or actors of the
-  dictionary) with no word of another kind of news (sport, markets, films, software, policy
-  debate) in it.
-The lexicon is data/lexicons/detection.toml. An article reports an event only when one of its
-event sentences is an anchor (`sentences.event_sentences`).
+fill sport, business, politics and obituaries. A sentence is an *anchor* of an event when it
+has an act word whose plain meaning is violence by people ("gunmen", "airstrike", "tear gas",
+"protesters", "ambushed"), a body found, or a violence word beside a participant of violence
+(armed or security actors, a crowd, a victim, a weapon; words of the lexicon or actors of the
+dictionary, data/actors.toml), and it is none of these:
+- a possibility, a plan or a prevention ("could strike", "powers to detain"), a quote, a trial
+  ("a court heard"), or history (dated years back, "two years ago": `tells_the_past`);
+- a non-violent cause (an earthquake, a crash, an illness), unless an armed actor is in it
+  ("gunmen attacked villagers fleeing the floods"; the police who only report do not count);
+- a metaphor ("under fire", "price war", "seize the moment"), for a violence word.
+In an article about something else (`is_other_news`: sport, markets, films, technology, trials,
+bills) only an act word with an armed actor anchors. The lexicon is data/lexicons/detection.toml;
+each sentence is read against it once (`reading`). `sentences.detect_frames` opens a frame only
+for a group of event sentences with an anchor.
 """
 
 from __future__ import annotations
@@ -104,10 +107,10 @@ def tells_the_past(text: str, published: date | None) -> bool:
     """A sentence dated only in years long before publication ("the 1981 Brixton riots", "in the
     aftermath of the crackdown in 1989", "a fight two years ago"): history, not the report of an
     act."""
-    if published is None:
-        return bool(_YEARS_AGO.search(text))
     if _YEARS_AGO.search(text):
         return True
+    if published is None:
+        return False
     years = [int(y) for y in _YEAR.findall(text)]
     return bool(years) and max(years) <= published.year - HISTORY_YEARS
 
