@@ -10,6 +10,8 @@ Three kinds of sentence state an event (lexicon: data/lexicons/event_types.toml,
 A sentence that only announces, threatens, calls for or denies an action states no event. The
 event sentences of an article form one event frame, unless a sentence says it tells another
 incident ("In a separate incident", "Elsewhere"): each such sentence opens a frame of its own.
+A frame is kept only when one of its sentences is an anchor, a literal act (`literal`): words of
+violence in a story about a match, a market or a flood state no event.
 """
 
 from __future__ import annotations
