@@ -129,3 +129,22 @@ def test_forces_firing_on_a_group_of_youths_attack_them() -> None:
 def test_farmers_raiding_a_herders_camp_are_no_mob() -> None:
     frame = typed("A group of farmers attacked a Fulani camp near Kalale and burned huts.", "Benin")
     assert frame.event_type != "Riots", frame.notes
+
+
+GRIEVANCES = [
+    # wire copy: the violence is what the marchers denounce, one item after another
+    "Traders marched in Tamale on Monday against the looting and clashes at the market.",
+    # local press: the arrests are the grievance, not the police's answer to the march
+    "Students marched to the district office in Bolga to demand the release of those arrested.",
+]
+
+
+@pytest.mark.parametrize("text", GRIEVANCES)
+def test_violence_named_only_in_the_grievance_leaves_a_peaceful_protest(text: str) -> None:
+    frame = typed(text, "Ghana")
+    assert frame.sub_event_type == "Peaceful protest", frame.notes
+
+
+def test_a_verb_after_and_is_an_act_of_the_crowd() -> None:
+    frame = typed("Youths protested against the ruling and torched a police car in Wa.", "Ghana")
+    assert frame.sub_event_type == "Violent demonstration", frame.notes

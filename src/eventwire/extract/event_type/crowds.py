@@ -45,7 +45,7 @@ def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     killed_there = s.get("lethal_acted") >= PRESENT
     if killed_there and (1 in inters or s.get("intervention") >= PRESENT):
         return Decision("Protests", "Excessive force against protesters", 0.7, "protesters killed")
-    if max(s.get("intervention"), s.get("air_shots")) >= PRESENT:
+    if max(s.get("intervention_acted"), s.get("air_shots")) >= PRESENT:
         return Decision("Protests", "Protest with intervention", 0.75, "protest dispersed")
     return Decision("Protests", "Peaceful protest", 0.75, "protest without violence")
 

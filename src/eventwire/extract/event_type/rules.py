@@ -73,12 +73,25 @@ def grievance_context() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]
     return frozenset(spec["features"]), frozenset(spec["also"]), before
 
 
+COORDINATED = re.compile(r"\b(?:and|or|as well as)(?: the| of| other)?\s*$", re.IGNORECASE)
+"""A word right after "and": one more item of the grievance ("against the vandalism and
+clashes"), unless it is a verb ("against the ruling and torched a car")."""
+WORD_END = re.compile(r"\w*")
+
+
+def _new_clause(background: str, text: str, end: int) -> bool:
+    if COORDINATED.search(background):
+        word = WORD_END.match(text, end)
+        return word is not None and text[: word.end()].lower().endswith("ed")
+    return CLAUSE_WORD.search(background) is not None
+
+
 def _acted(pattern: re.Pattern[str], text: str) -> bool:
     """The feature occurs as an act, not only inside a grievance ("against the lynching")."""
     before = grievance_context()[2]
     for match in pattern.finditer(text):
         background = before.search(text[max(0, match.start() - 50) : match.start()])
-        if background is None or CLAUSE_WORD.search(background.group(1)):
+        if background is None or _new_clause(background.group(1), text, match.end()):
             return True
     return False
 
