@@ -18,6 +18,7 @@ from datetime import date
 from eventwire.data import load_toml
 from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_strike
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
+from eventwire.extract.actors.clans import with_clans
 from eventwire.extract.actors.french import french_role
 from eventwire.extract.actors.mention import Mention
 from eventwire.extract.actors.order import surface_role
@@ -358,7 +359,7 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
         weight = sentence_weight(sentence, rank)
         found = []
         things = set[int]()
-        for match in find_matches(sentence.text, country):
+        for match in with_clans(find_matches(sentence.text, country), sentence.text):
             if own_post(match, sentence.text) or match.start in things:
                 continue
             things.update(property_starts(match, sentence.text))

@@ -1,0 +1,44 @@
+"""Clan militias named after their lineage (fixtures written for these tests: invented places and
+wordings)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.actors.clans import clan_matches
+from eventwire.extract.actors.extractor import extract_actors
+from eventwire.models import Location
+from tests.helpers import make_frame
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Gunmen of the Abgal clan militia stormed a market.", ["Hawiye-Abgal Sub-Clan Militia"]),
+        ("Marehan clan militiamen opened fire.", ["Darod-Marehan Sub-Clan Militia"]),
+        ("Daarood Ogaden clan militia moved in.", ["Darod-Ogaden Sub-Clan Militia"]),
+        (
+            "Dir-Surre Qubeys sub-clan militia fought Habar Jeclo clan militia.",
+            ["Dir-Surre Qubeys Sub-Clan Militia", "Isaaq-Habar Jeclo Sub-Clan Militia"],
+        ),
+        ("The Korobe clan militia raided cattle.", ["Korobe Clan Militia"]),
+        ("two rival clan militias exchanged fire", ["Unidentified Clan Militia"]),
+        ("The army clashed with militants.", []),
+    ],
+)
+def test_clan_names(text: str, names: list[str]) -> None:
+    found = [m.entry.name.replace(" ({country})", "") for m in clan_matches(text)]
+    assert found == names
+
+
+def test_clan_militias_are_the_sides_of_their_clash() -> None:
+    text = "On 4 June, Hawadle clan militia clashed with Abgal clan militia near Buulo Xaaji."
+    frame = make_frame(text, "2025-06-06", all_sentences=True)
+    frame.location = Location(name="Buulo Xaaji", country="Somalia")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor2 is not None
+    assert (frame.actor1.name, frame.actor1.inter) == (
+        "Hawiye-Hawadle Sub-Clan Militia (Somalia)",
+        4,
+    )
+    assert frame.actor2.name == "Hawiye-Abgal Sub-Clan Militia (Somalia)"
