@@ -74,15 +74,16 @@ def grievance_context() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]
 
 
 COORDINATED = re.compile(r"\b(?:and|or|as well as)(?: the| of| other)?\s*$", re.IGNORECASE)
-"""A word right after "and": one more item of the grievance ("against the vandalism and
-clashes"), unless it is a verb ("against the ruling and torched a car")."""
+"""A noun right after "and": one more item of the grievance ("against the vandalism and
+clashes"); a verb there is an act ("against the ruling and torched a car", "and set fire")."""
 WORD_END = re.compile(r"\w*")
+NOUN_END = ("s", "ing", "ion", "ism", "ence", "age", "ment", "y")
 
 
 def _new_clause(background: str, text: str, end: int) -> bool:
     if COORDINATED.search(background):
         word = WORD_END.match(text, end)
-        return word is not None and text[: word.end()].lower().endswith("ed")
+        return word is None or not text[: word.end()].lower().endswith(NOUN_END)
     return CLAUSE_WORD.search(background) is not None
 
 
