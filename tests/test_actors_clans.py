@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.extract.actors.clans import clan_matches
+from eventwire.extract.actors.ethnic import ethnic_matches
 from eventwire.extract.actors.extractor import extract_actors
 from eventwire.models import Location
 from tests.helpers import make_frame
@@ -42,3 +43,26 @@ def test_clan_militias_are_the_sides_of_their_clash() -> None:
         4,
     )
     assert frame.actor2.name == "Hawiye-Abgal Sub-Clan Militia (Somalia)"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Tsamai ethnic militia burned two hamlets.", ["Tsamai Ethnic Militia"]),
+        ("a Konso tribal militia ambushed herders", ["Konso Ethnic Militia"]),
+        ("The village was attacked by ethnic militias.", ["Unidentified Ethnic Militia"]),
+        ("Members of the Tsamai community marched.", []),
+    ],
+)
+def test_ethnic_militias_named_as_such(text: str, names: list[str]) -> None:
+    found = [m.entry.name.replace(" ({country})", "") for m in ethnic_matches(text)]
+    assert found == names
+
+
+def test_ethnic_militia_attacker() -> None:
+    text = "On 9 May, a Tsamai ethnic militia attacked Hamar herders near Weyto, killing two."
+    frame = make_frame(text, "2020-05-11", all_sentences=True)
+    frame.location = Location(name="Weyto", country="Ethiopia")
+    extract_actors(frame)
+    assert frame.actor1 is not None
+    assert (frame.actor1.name, frame.actor1.inter) == ("Tsamai Ethnic Militia (Ethiopia)", 4)

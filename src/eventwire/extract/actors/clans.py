@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from eventwire.data import load_toml
+from eventwire.extract.actors.ethnic import ethnic_matches
 from eventwire.extract.actors.rules import ActorEntry, Match
 
 CLAN_INTER = 4
@@ -88,7 +89,10 @@ def _match(name: str, start: int, end: int, text: str) -> Match:
 
 
 def with_clans(matches: tuple[Match, ...], text: str) -> list[Match]:
-    """The dictionary's matches with the clan militias in place of what they overlap."""
+    """The dictionary's matches with the clan and ethnic militias in place of what they overlap."""
     clans = clan_matches(text)
+    clans += [
+        e for e in ethnic_matches(text) if all(e.end <= c.start or e.start >= c.end for c in clans)
+    ]
     kept = [m for m in matches if all(m.end <= c.start or m.start >= c.end for c in clans)]
     return sorted(kept + clans, key=lambda m: m.start)
