@@ -59,3 +59,23 @@ def test_a_thing_of_the_forces_is_what_was_hit(text: str) -> None:
     extract_actors(frame)
     assert frame.actor1 is not None and frame.actor1.name == "Unidentified Armed Group (Myanmar)"
     assert frame.actor2 is not None and frame.actor2.name.startswith("Military Forces of Myanmar")
+
+
+def test_the_country_fired_at_intercepted() -> None:
+    text = (
+        "On 4 May, Hamas militants fired rockets toward Netivot; several were intercepted over "
+        "open fields."
+    )
+    frame = make_frame(text, "2023-05-06", all_sentences=True)
+    frame.location = Location(name="Netivot", country="Israel")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor1.name.startswith("Military Forces of Israel")
+    assert frame.actor2 is not None and frame.actor2.name == "Hamas Movement"
+
+
+def test_forces_that_intercept_a_convoy_are_no_interception() -> None:
+    text = "On 4 May, soldiers intercepted a convoy of JNIM fighters near Djibo and killed ten."
+    frame = make_frame(text, "2023-05-06", all_sentences=True)
+    frame.location = Location(name="Djibo", country="Burkina Faso")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor1.name.startswith("Military Forces of Burkina")

@@ -20,6 +20,7 @@ from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_stri
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors.clans import with_clans
 from eventwire.extract.actors.french import french_role
+from eventwire.extract.actors.interception import interceptor_first
 from eventwire.extract.actors.mention import Mention
 from eventwire.extract.actors.order import surface_role
 from eventwire.extract.actors.rules import (
@@ -469,6 +470,7 @@ def extract_actors(frame: EventFrame) -> None:
     frame.actor2 = build_actor(second, mentions) or _actor_from_claims(frame, country)
     if frame.actor1 and frame.actor2 and _same_side(frame.actor1, frame.actor2, mentions):
         frame.actor2 = None
+    interceptor_first(frame, country)
     if frame.actor1 is None and frame.actor2 is not None and frame.actor2.inter in (1, 7):
         frame.actor1 = Actor(fill_name("Unidentified Armed Group ({country})", country), 3, [])
         frame.notes.append("actors: attacker not named; coded Unidentified Armed Group")
