@@ -79,3 +79,14 @@ def test_forces_that_intercept_a_convoy_are_no_interception() -> None:
     frame.location = Location(name="Djibo", country="Burkina Faso")
     extract_actors(frame)
     assert frame.actor1 is not None and frame.actor1.name.startswith("Military Forces of Burkina")
+
+
+def test_the_named_side_of_a_clash_that_only_counts_victims_acted() -> None:
+    text = (
+        "On 2 June, four army personnel were killed during clashes with Taliban fighters in Dand."
+    )
+    frame = make_frame(text, "2020-06-04", all_sentences=True)
+    frame.location = Location(name="Dand", country="Afghanistan")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor1.name == "Taliban"
+    assert frame.actor2 is not None and frame.actor2.name.startswith("Military Forces of Afghan")

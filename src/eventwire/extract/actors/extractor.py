@@ -369,7 +369,9 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5
-            found.append((match, Mention(match.entry, name, inter, match.surface, role, score)))
+            mention = Mention(match.entry, name, inter, match.surface, role, score)
+            mention.clash_side = surface_role(sentence.text, match.start, match.end) is not None
+            found.append((match, mention))
         demote_allies(sentence.text, found, AGENT)
         fold_strikes(found)
         mentions.extend(mention for _, mention in found)
@@ -424,6 +426,8 @@ def choose_sides(mentions: list[Mention]) -> tuple[str | None, str | None]:
     targets = [m for m in mentions if m.role == TARGET]
     first = _best(agents)
     target_names = {m.name for m in targets}
+    if first is None:
+        first = _best(m for m in mentions if m.clash_side and m.inter in NON_STATE_INTERS)
     if first is None:
         first = _best(m for m in mentions if m.role is None and m.inter in (2, 3, 4, 5, 6, 8))
     if first is None:

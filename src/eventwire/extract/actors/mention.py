@@ -15,3 +15,5 @@ class Mention:
     surface: str
     role: str | None
     score: float
+    clash_side: bool = False
+    """Named as a side of a clash ("clashes with X", "fighting between X and Y")."""
