@@ -59,3 +59,11 @@ def test_a_victim_intercepted_on_the_road_is_no_disrupted_weapon() -> None:
         "Gunmen intercepted a trader on the Kaya road on Sunday and shot him dead.", "Burkina Faso"
     )
     assert frame.event_type == "Violence against civilians", frame.notes
+
+
+def test_a_suicide_bomber_who_blows_up_early_is_still_a_suicide_bomb() -> None:
+    frame = typed(
+        "Soldiers spotted two suicide bombers near Kolofata; one of them detonated prematurely.",
+        "Cameroon",
+    )
+    assert frame.sub_event_type == "Suicide bomb", frame.notes

@@ -101,7 +101,9 @@ def _civilian_target(frame: EventFrame, s: Scores) -> bool:
 
 
 def _disrupted_event(s: Scores) -> Decision | None:
-    if s.get("interception") >= PRESENT:
+    """A suicide bomber who blows up early is still a suicide bomb (ACLED counts those where
+    the bomber is the only casualty)."""
+    if s.get("interception") >= PRESENT and "Suicide bomb" not in s.means:
         return Decision(
             "Strategic developments", "Disrupted weapons use", 0.6, "projectile stopped"
         )
