@@ -119,3 +119,10 @@ def test_gang_members_are_an_unidentified_gang() -> None:
 def test_unmarked_aircraft_are_unidentified_military_forces() -> None:
     text = "Unidentified drones struck a fuel depot near Bardale on Thursday."
     assert next(m.entry.name for m in find_matches(text)) == "Unidentified Military Forces"
+
+
+def test_settlers_are_rioters_of_israel_wherever_they_attack() -> None:
+    first, _second = sides(
+        "Israeli settlers attacked farmers and burned olive trees near Khirbet Sarra.", "Palestine"
+    )
+    assert first is not None and (first.name, first.inter) == ("Rioters (Israel)", 5)
