@@ -148,3 +148,17 @@ def test_violence_named_only_in_the_grievance_leaves_a_peaceful_protest(text: st
 def test_a_verb_after_and_is_an_act_of_the_crowd() -> None:
     frame = typed("Youths protested against the ruling and torched a police car in Wa.", "Ghana")
     assert frame.sub_event_type == "Violent demonstration", frame.notes
+
+
+MORE_GRIEVANCES = [
+    # local press: what the marchers want investigated
+    "Dozens of people marched in Kendari to call for an investigation into the riot of last week.",
+    # wire copy: the damage came first and is the cause
+    "Women demonstrated in Savalou on Monday after a bridge was destroyed by floodwater.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_GRIEVANCES)
+def test_violence_that_caused_or_is_asked_about_leaves_a_peaceful_protest(text: str) -> None:
+    frame = typed(text, "Benin")
+    assert frame.sub_event_type == "Peaceful protest", frame.notes
