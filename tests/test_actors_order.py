@@ -90,3 +90,14 @@ def test_the_named_side_of_a_clash_that_only_counts_victims_acted() -> None:
     extract_actors(frame)
     assert frame.actor1 is not None and frame.actor1.name == "Taliban"
     assert frame.actor2 is not None and frame.actor2.name.startswith("Military Forces of Afghan")
+
+
+def test_who_acts_in_the_aftermath_did_not_start_it() -> None:
+    text = (
+        "On 8 July, an unknown armed group threw a grenade at a police station in Thaketa. "
+        "Afterwards, soldiers fired about twenty rounds into the air."
+    )
+    frame = make_frame(text, "2021-07-10", all_sentences=True)
+    frame.location = Location(name="Thaketa", country="Myanmar")
+    extract_actors(frame)
+    assert frame.actor1 is not None and frame.actor1.name == "Unidentified Armed Group (Myanmar)"

@@ -265,6 +265,14 @@ def _has_action_conj(verb) -> bool:
     return any(c.dep_ == "conj" and c.pos_ == "VERB" and _is_action(c) for c in verb.children)
 
 
+REACTION_LEAD = re.compile(
+    r"\s*(?:afterwards|after that|subsequently|then|later|in response|in retaliation|"
+    r"following (?:the|this|that) (?:explosion|blast|attack|incident|bombing)s?)\b",
+    re.IGNORECASE,
+)
+"""A later sentence that opens on the event's aftermath ("Afterwards, soldiers fired"):
+whoever acts there reacted and did not start the event."""
+REACTION_WEIGHT = 0.3
 REACTIVE_VERBS = frozenset({"respond", "react", "retaliate", "reply"})
 """Whoever responds did not start it: ACLED's actor1 is the side that opened the event."""
 
@@ -371,6 +379,8 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
                 score *= 1.5
             mention = Mention(match.entry, name, inter, match.surface, role, score)
             mention.clash_side = surface_role(sentence.text, match.start, match.end) is not None
+            if role == AGENT and rank and REACTION_LEAD.match(sentence.text):
+                mention.role, mention.score = None, mention.score * REACTION_WEIGHT
             found.append((match, mention))
         demote_allies(sentence.text, found, AGENT)
         fold_strikes(found)
