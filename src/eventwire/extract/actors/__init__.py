@@ -1,8 +1,9 @@
 """Actors: who acted (actor1) and who was acted upon (actor2), named and coded as ACLED does.
 
-`extractor` reads roles from the parse and chooses the sides; `rules` matches the actor
-dictionary (data/actors.toml); `mention` is the shared record of one matched actor; `allies`,
-`claims`, `communal`, `identity`, `status` and `french` each settle one convention.
+`extractor` chooses the sides from the roles `parse_roles` reads in the parse (`order` when the
+parse gives none); `rules` matches the actor dictionary (data/actors.toml); `mention` is the
+shared record of one matched actor; `allies`, `claims`, `clans`, `communal`, `ethnic`,
+`identity`, `interception`, `status` and `french` each settle one convention.
 """
 
 from eventwire.extract.actors.communal import name_communal_militias
