@@ -162,3 +162,12 @@ MORE_GRIEVANCES = [
 def test_violence_that_caused_or_is_asked_about_leaves_a_peaceful_protest(text: str) -> None:
     frame = typed(text, "Benin")
     assert frame.sub_event_type == "Peaceful protest", frame.notes
+
+
+def test_two_factions_of_a_party_fighting_are_a_mob_not_communal_militias() -> None:
+    frame = typed(
+        "Two factions of the Youth League clashed at Rangpur college over a committee post, "
+        "injuring eight.",
+        "Bangladesh",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes

@@ -140,8 +140,9 @@ def _armed_or_organised(s: Scores, crowd_agent: bool) -> bool:
     """Arms or community ties that make fighters militiamen. With unorganised people stated as
     the attackers ("a number of farmers beat a Fulani herder"), only men under arms and militias
     do: a victim's community or a knife does not."""
-    if s.get("communal") >= PRESENT:
-        return True
+    political_rivals = min(s.get("rival"), s.get("crowd_politics")) >= PRESENT
+    if s.get("communal") >= PRESENT and not political_rivals:
+        return True  # "two factions of the party clashed" are rioters, not communal militias
     if crowd_agent:
         return max(s.get("armed_men"), s.get("organised")) >= PRESENT
     return max(s.get("firearm"), s.get("identity")) >= PRESENT
