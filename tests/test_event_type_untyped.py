@@ -49,3 +49,15 @@ def test_forces_seen_moving_or_changing_sides_are_a_change_of_activity(
         "Strategic developments",
         "Change to group/activity",
     ), frame.notes
+
+
+FIRE_FROM_AFAR = [
+    ("Myanmar", "Two army helicopters opened fire on the market of Kani on Sunday, killing three."),
+    ("Myanmar", "Junta troops fired a dozen artilleries towards Mindat on Monday, residents said."),
+]
+
+
+@pytest.mark.parametrize(("country", "text"), FIRE_FROM_AFAR)
+def test_fire_from_helicopters_or_artillery_is_remote_violence(country: str, text: str) -> None:
+    frame = typed(text, country)
+    assert frame.event_type == "Explosions/Remote violence", frame.notes
