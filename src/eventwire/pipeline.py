@@ -137,3 +137,15 @@ class Pipeline:
         )
         event.summary = summarize(event)
         return event
+
+
+def pipeline_for(
+    country: str | None = None, min_confidence: float | None = None, keep_doubtful: bool = False
+) -> Pipeline:
+    """The built-in pipeline with a country prior (ISO alpha-2, "auto" or None) and a confidence
+    threshold (None: the default of data/confidence.toml), as the commands build it."""
+    options = {"place": {"country": country}} if country else {}
+    config = PipelineConfig(options=options, keep_doubtful=keep_doubtful)
+    if min_confidence is not None:
+        config.min_confidence = min_confidence
+    return Pipeline(config)

@@ -30,13 +30,9 @@ class WorkerSettings:
     keep_doubtful: bool = False
 
     def build(self) -> Pipeline:
-        from eventwire.pipeline import Pipeline, PipelineConfig
+        from eventwire.pipeline import pipeline_for
 
-        options = {"place": {"country": self.country}} if self.country else {}
-        config = PipelineConfig(options=options, keep_doubtful=self.keep_doubtful)
-        if self.min_confidence is not None:
-            config.min_confidence = self.min_confidence
-        return Pipeline(config)
+        return pipeline_for(self.country, self.min_confidence, self.keep_doubtful)
 
 
 class Outcome(TypedDict, total=False):

@@ -6,12 +6,12 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
-from eventwire.cli.options import confidence_options, threshold
+from eventwire.cli.options import confidence_options
 from eventwire.cli.tables import render_table
 from eventwire.ingest import InputError, read_inputs
 from eventwire.models import Document, Event
@@ -35,14 +35,6 @@ def _documents(
         else:
             stats["read"] += 1
             yield item
-
-
-def _pipeline(country: str | None = None, **settings: Any):  # type: ignore[no-untyped-def]
-    """The pipeline for `country` (a prior); `settings`: its confidence threshold keywords."""
-    from eventwire.pipeline import Pipeline, PipelineConfig
-
-    options = {"place": {"country": country}} if country else {}
-    return Pipeline(PipelineConfig(options=options, **settings))
 
 
 def _check_country(_ctx: object, _param: object, value: str | None) -> str | None:
@@ -91,7 +83,9 @@ def extract(
     from eventwire.train import use_model
 
     stats = {"read": 0, "failed": 0}
-    pipeline = use_model(_pipeline(country, **threshold(min_confidence, keep_doubtful)), model)
+    from eventwire.pipeline import pipeline_for
+
+    pipeline = use_model(pipeline_for(country, min_confidence, keep_doubtful), model)
     events: list[Event] = []
     documents = _documents(files, _as_date(published), stats)
     for _document, found in pipeline.process_many(documents, on_error=_error_reporter(stats)):
@@ -132,7 +126,9 @@ def ingest(
         d for d in _documents(files, _as_date(published), stats) if not store.has_document(d.id)
     )
     report = _error_reporter(stats)
-    pipeline = _pipeline(country, **threshold(min_confidence, keep_doubtful))
+    from eventwire.pipeline import pipeline_for
+
+    pipeline = pipeline_for(country, min_confidence, keep_doubtful)
     with Progress("ingest", unit="docs") as progress:
         for document, found in pipeline.process_many(documents, on_error=report):
             try:

@@ -20,11 +20,3 @@ def confidence_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--min-confidence", type=click.FloatRange(0.0, 1.0), default=None, help=MIN_CONFIDENCE_HELP
     )(command)
-
-
-def threshold(min_confidence: float | None, keep_doubtful: bool) -> dict[str, Any]:
-    """The PipelineConfig keywords for these options (the config's default when not given)."""
-    settings: dict[str, Any] = {"keep_doubtful": keep_doubtful}
-    if min_confidence is not None:
-        settings["min_confidence"] = min_confidence
-    return settings

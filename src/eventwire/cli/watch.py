@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import signal
 import sys
-from typing import Any
 
 import click
 
-from eventwire.cli.options import confidence_options, threshold
+from eventwire.cli.options import confidence_options
 from eventwire.watch import Fetcher, FetchPolicy, PollStats, Watcher, WatchOptions
 
 
@@ -58,6 +57,7 @@ def watch(
     Conditional requests, retries with back-off and a per-host delay keep it polite; what was
     seen is kept in the database, so a restart re-ingests nothing. Ctrl-C stops cleanly.
     """
+    from eventwire.pipeline import pipeline_for
     from eventwire.store import Store
 
     store = Store(db_url)
@@ -67,7 +67,7 @@ def watch(
     watcher = Watcher(
         store,
         fetcher,
-        lambda: _pipeline(country, threshold(min_confidence, keep_doubtful)),
+        lambda: pipeline_for(country, min_confidence, keep_doubtful),
         WatchOptions(retry_delay=min(interval, 60.0)),
         on_error=lambda line: click.echo(f"eventwire watch: {line}", err=True),
         on_stored=(lambda line: click.echo(f"stored {line}", err=True)) if on_terminal else None,
@@ -90,13 +90,6 @@ def watch(
             f"{totals.duplicates} duplicate(s), {totals.failed} failed fetch(es)",
             err=True,
         )
-
-
-def _pipeline(country: str | None, settings: dict[str, Any]) -> Any:
-    from eventwire.pipeline import Pipeline, PipelineConfig
-
-    options = {"place": {"country": country}} if country else {}
-    return Pipeline(PipelineConfig(options=options, **settings))
 
 
 def _round(stats: PollStats, totals: PollStats, on_terminal: bool) -> None:
