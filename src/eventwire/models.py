@@ -170,6 +170,49 @@ class Reaction:
         )
 
 
+@dataclass(frozen=True)
+class DateEvidence:
+    """Where the event's date came from (extra field `date_evidence` of the record): the words
+    it was read from, and the date those words were counted from ("on Sunday" in a story whose
+    dateline says March 3)."""
+
+    quote: str
+    """The date's wording, verbatim ("on Sunday night" gives "Sunday")."""
+    span: tuple[int, int]
+    """Character offsets of `quote` in the document's text."""
+    document_id: str = ""
+    anchor: date | None = None
+    """The report date relative words were resolved against (None for an absolute date)."""
+    anchor_source: str | None = None
+    """published (the document's date), dateline, byline (a date in the page) or statement
+    (the day a source spoke: "killed on Monday, residents said on Thursday")."""
+    anchor_quote: str | None = None
+    """The dateline's or byline's wording, when the anchor came from the text."""
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "quote": self.quote,
+            "span": list(self.span),
+            "document_id": self.document_id,
+            "anchor": self.anchor.isoformat() if self.anchor else None,
+            "anchor_source": self.anchor_source,
+            "anchor_quote": self.anchor_quote,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any] | None) -> DateEvidence | None:
+        if not record:
+            return None
+        return cls(
+            quote=record.get("quote", ""),
+            span=tuple(record.get("span", (0, 0))),  # type: ignore[arg-type]
+            document_id=record.get("document_id", ""),
+            anchor=_parse_date(record.get("anchor")),
+            anchor_source=record.get("anchor_source"),
+            anchor_quote=record.get("anchor_quote"),
+        )
+
+
 @dataclass
 class Event:
     id: str
@@ -192,6 +235,8 @@ class Event:
     """Condemnations, condolences, calls, denials and claims of responsibility (extra field)."""
     doubtful: bool = False
     """Below the confidence threshold, kept only on request (`--keep-doubtful`; extra field)."""
+    date_evidence: DateEvidence | None = None
+    """The wording the event date was read from and what it was counted from (extra field)."""
 
     def to_record(self) -> dict[str, Any]:
         return {
@@ -212,6 +257,7 @@ class Event:
             "sources": list(self.sources),
             "reactions": [reaction.to_record() for reaction in self.reactions],
             "doubtful": self.doubtful,
+            "date_evidence": self.date_evidence.to_record() if self.date_evidence else None,
         }
 
     @classmethod
@@ -250,6 +296,7 @@ class Event:
             sources=list(record.get("sources", [])),
             reactions=[Reaction.from_record(r) for r in record.get("reactions", [])],
             doubtful=bool(record.get("doubtful", False)),
+            date_evidence=DateEvidence.from_record(record.get("date_evidence")),
         )
 
 

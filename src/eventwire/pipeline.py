@@ -125,6 +125,7 @@ class Pipeline:
             sub_event_type=frame.sub_event_type or "",
             event_date=frame.event_date,
             date_precision=frame.date_precision,
+            date_evidence=frame.date_evidence,
             actor1=frame.actor1,
             actor2=frame.actor2,
             location=frame.location,

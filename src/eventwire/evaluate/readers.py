@@ -271,6 +271,8 @@ def _jsonl_record(
     if published is None and dated:
         published = min(dated) + timedelta(days=offset)
     published = published or default
+    if "published" in spec and spec["published"] is None:
+        published = None  # "published": null, a page that carries its own date (or none)
     doc_id = str(spec["id"]) if spec.get("id") else None
     return GoldDocument(_document(doc_id, text, published, origin), events, origin)
 

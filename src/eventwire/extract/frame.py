@@ -7,7 +7,7 @@ from datetime import date
 from functools import cache
 from typing import Protocol
 
-from eventwire.models import Actor, Claim, DatePrecision, Location, Reaction
+from eventwire.models import Actor, Claim, DateEvidence, DatePrecision, Location, Reaction
 from eventwire.nlp.analysis import AnalyzedDoc, Sentence
 
 
@@ -19,6 +19,7 @@ class EventFrame:
     claims: list[Claim] = field(default_factory=list)
     event_date: date | None = None
     date_precision: DatePrecision | None = None
+    date_evidence: DateEvidence | None = None
     location: Location | None = None
     actor1: Actor | None = None
     actor2: Actor | None = None

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from eventwire.models import Actor, Claim, Event, Figures, Location, Reaction
+from eventwire.models import Actor, Claim, DateEvidence, Event, Figures, Location, Reaction
 from eventwire.store.schema import ClaimRow, EventDocumentRow, EventRow
 
 
@@ -52,6 +52,7 @@ def event_row(item: Event) -> EventRow:
         doubtful=item.doubtful,
         sources=list(item.sources),
         reactions=[reaction.to_record() for reaction in item.reactions],
+        date_evidence=item.date_evidence.to_record() if item.date_evidence else None,
         created_at=datetime.now(UTC).replace(tzinfo=None),
     )
 
@@ -95,6 +96,7 @@ def event_from_rows(row: EventRow, document_ids: list[str], claims: list[ClaimRo
         doubtful=bool(row.doubtful),
         sources=list(row.sources or []),
         reactions=[Reaction.from_record(r) for r in row.reactions or []],
+        date_evidence=DateEvidence.from_record(row.date_evidence),
     )
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from eventwire.models import Actor, Event, Location, Reaction
+from eventwire.models import Actor, DateEvidence, Event, Location, Reaction
 from eventwire.reconcile import reconcile
 from eventwire.store.convert import claim_rows, event_row
 from eventwire.store.loading import load_event
@@ -283,7 +283,8 @@ def _original_state(session: Session, keep_id: str) -> dict[str, Any] | None:
 def _foldable(item: Event) -> dict[str, Any]:
     """The fields a merge may change on the kept event, as record values."""
     record = item.to_record()
-    keys = ("event_date", "date_precision", "location", "actor1", "actor2", "sources", "reactions")
+    keys = ("event_date", "date_precision", "date_evidence", "location", "actor1", "actor2")
+    keys += ("sources", "reactions")
     return {key: record[key] for key in keys} | {
         "confidence": item.confidence,
         "doubtful": item.doubtful,
@@ -327,8 +328,9 @@ def _apply_fields(item: Event, fields: dict[str, Any], *, replace: bool = False)
     if fields.get("event_date") and (replace or _better_date(precision, item)):
         item.event_date = date.fromisoformat(fields["event_date"][:10])
         item.date_precision = precision
+        item.date_evidence = DateEvidence.from_record(fields.get("date_evidence"))
     elif replace:
-        item.event_date, item.date_precision = None, None
+        item.event_date, item.date_precision, item.date_evidence = None, None, None
     for slot in ("actor1", "actor2"):
         actor = Actor(**fields[slot]) if fields.get(slot) else None
         if replace or getattr(item, slot) is None:

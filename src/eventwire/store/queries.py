@@ -237,6 +237,7 @@ def record_from_rows(row: Any, document_ids: list[str], claims: list[Any]) -> di
         "doubtful": bool(row.doubtful),
         "sources": list(row.sources or []),
         "reactions": list(row.reactions or []),
+        "date_evidence": row.date_evidence or None,
     }
 
 

@@ -65,6 +65,7 @@ class EventRow(Base):
     doubtful: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     sources: Mapped[list] = mapped_column(JSON, default=list)
     reactions: Mapped[list | None] = mapped_column(JSON, default=list)
+    date_evidence: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 

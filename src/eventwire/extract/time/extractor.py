@@ -42,12 +42,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from eventwire.extract.frame import EventFrame, Extractor
+from eventwire.extract.time.anchor import Anchor, report_anchor
+from eventwire.extract.time.calendar import weekday_before
 from eventwire.extract.time.lexicon import time_lexicon
 from eventwire.extract.time.rules import DateMention, resolve_dates
+from eventwire.models import DateEvidence
 from eventwire.nlp.analysis import Sentence
 
 __all__ = ["DateMention", "attachment", "choose_date", "make_time_extractor", "resolve_dates"]
@@ -105,12 +109,23 @@ def _parse_attachment(sentence: Sentence, start: int, end: int) -> str:
         node = node.head
         if node.i in ids or node.pos_ in _FUNCTION_POS:
             continue
+        if _cited(node):
+            return STATEMENT
         found = cue_class(node.lemma_) or cue_class(node.text)
         if found:
             return found
         if node.pos_ in {"VERB", "AUX"}:
             return _subject_class(node)
     return NEUTRAL
+
+
+def _cited(node: object) -> bool:
+    """A source cited with a reporting preposition ("selon des sources jointes lundi"): a date
+    on it is when they spoke."""
+    return any(
+        child.dep_ == "case" and cue_class(child.text) == STATEMENT
+        for child in node.children  # type: ignore[attr-defined]
+    )
 
 
 def _subject_class(verb: object) -> str:
@@ -173,12 +188,17 @@ def period_end(mention: DateMention) -> date:
 
 
 def candidates(
-    frame: EventFrame, mentions: list[DateMention], staleness: Staleness | None = None
+    frame: EventFrame,
+    mentions: list[DateMention],
+    staleness: Staleness | None = None,
+    anchor: date | None = None,
 ) -> list[Candidate]:
-    """Usable dates of the article, each with its attachment and tier (lower is better)."""
+    """Usable dates of the article, each with its attachment and tier (lower is better).
+    `anchor`: the report's date (default: the publication date)."""
     staleness = staleness or Staleness()
+    anchor = anchor or frame.published
     in_frame = {sentence.index for sentence in frame.sentences}
-    latest = frame.published + timedelta(days=1) if frame.published else None
+    latest = anchor + timedelta(days=1) if anchor else None
     found: list[Candidate] = []
     position = 0
     for sentence in frame.doc.sentences:
@@ -192,7 +212,7 @@ def candidates(
                 continue
             if latest and mention.value > latest:
                 continue
-            if staleness.is_stale(mention, frame.published):
+            if staleness.is_stale(mention, anchor):
                 continue
             attached = attachment(sentence, mention)
             tier = _tier(attached, sentence.index in in_frame, _near(sentence.index, in_frame))
@@ -252,21 +272,27 @@ def make_time_extractor(
 
     def extract(frame: EventFrame) -> None:
         text = frame.doc.document.text
-        mentions = resolve_dates(
-            text, frame.published, tolerance_days=tolerance_days, month_first=month_first
-        )
-        chosen = choose_date(candidates(frame, mentions, staleness))
+        page = report_anchor(text, frame.published)
+        anchor = page.anchor.value
+        mentions = [
+            m
+            for m in _mentions(text, anchor, tolerance_days, month_first)
+            if not page.is_clutter(m)
+        ]
+        chosen = choose_date(candidates(frame, mentions, staleness, anchor))
         if chosen is None:
             frame.event_date, frame.date_precision = None, None
-            if undated == "published" and frame.published is not None and not mentions:
-                frame.event_date, frame.date_precision = frame.published, "week"
+            if undated == "published" and anchor is not None and not mentions:
+                frame.event_date, frame.date_precision = anchor, "week"
                 frame.notes.append("time: no date in the text; publication date, week precision")
                 return
-            frame.notes.append(_no_date_note(frame, mentions))
+            frame.notes.append(_no_date_note(anchor, mentions))
             return
+        chosen, said = after_statement(frame, chosen, mentions)
         mention = chosen.mention
         frame.event_date = mention.value
         frame.date_precision = mention.precision
+        frame.date_evidence = _evidence(frame, mention, page.anchor, said)
         if chosen.tier == STATEMENT_TIER:
             frame.date_precision = "week" if mention.precision == "day" else mention.precision
             frame.notes.append(f"time: only a statement date ({mention.text!r}); event on/before")
@@ -276,8 +302,62 @@ def make_time_extractor(
     return extract
 
 
-def _no_date_note(frame: EventFrame, mentions: list[DateMention]) -> str:
-    if frame.published is None and any(m.relative for m in mentions):
+@lru_cache(maxsize=32)
+def _mentions(
+    text: str, anchor: date | None, tolerance_days: int, month_first: bool
+) -> tuple[DateMention, ...]:
+    """The article's date mentions (cached: every frame of an article reads the same ones)."""
+    return tuple(
+        resolve_dates(text, anchor, tolerance_days=tolerance_days, month_first=month_first)
+    )
+
+
+def after_statement(
+    frame: EventFrame, chosen: Candidate, mentions: list[DateMention]
+) -> tuple[Candidate, DateMention | None]:
+    """An event weekday told with the day a source spoke ("gunmen killed seven people on
+    Monday, residents said on Thursday") is the latest such day on or before the speaking day,
+    not before publication: a report that comes days late still tells of the Monday before."""
+    mention = chosen.mention
+    if mention.kind != "weekday" or mention.value is None:
+        return chosen, None
+    sentence = next((s for s in frame.doc.sentences if s.index == chosen.sentence), None)
+    if sentence is None:
+        return chosen, None
+    said = [
+        other
+        for other in mentions
+        if sentence.start <= other.start
+        and other.end <= sentence.end
+        and other is not mention
+        and other.value is not None
+        and other.precision == "day"
+        and attachment(sentence, other) == STATEMENT
+    ]
+    if not said:
+        return chosen, None
+    spoken = min(said, key=lambda m: m.value or date.max)
+    assert spoken.value is not None
+    if mention.value <= spoken.value:
+        return chosen, None
+    value = weekday_before(spoken.value, mention.value.weekday())
+    return replace(chosen, mention=replace(mention, value=value)), spoken
+
+
+def _evidence(
+    frame: EventFrame, mention: DateMention, anchor: Anchor, said: DateMention | None
+) -> DateEvidence:
+    document_id = frame.doc.document.id
+    span = (mention.start, mention.end)
+    if said is not None:
+        return DateEvidence(mention.text, span, document_id, said.value, "statement", said.text)
+    if not mention.relative:
+        return DateEvidence(mention.text, span, document_id)
+    return DateEvidence(mention.text, span, document_id, anchor.value, anchor.source, anchor.quote)
+
+
+def _no_date_note(anchor: date | None, mentions: list[DateMention]) -> str:
+    if anchor is None and any(m.relative for m in mentions):
         return "time: relative dates only and no publication date; event_date left empty"
     return "time: no usable date expression; event_date left empty"
 

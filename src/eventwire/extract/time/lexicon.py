@@ -33,6 +33,8 @@ class TimeLexicon:
     qualifiers: tuple[str, ...]
     statement_cues: tuple[str, ...]
     event_cues: tuple[str, ...]
+    page: dict[str, tuple[str, ...]]
+    """Byline and related-link words (published, updated, related): see `anchor`."""
 
 
 def normalise(phrase: str) -> str:
@@ -84,6 +86,7 @@ def time_lexicon() -> TimeLexicon:
         qualifiers=tuple(words["month_year_qualifiers"]),
         statement_cues=tuple(w.lower() for w in data["cues"]["statement"]),
         event_cues=tuple(w.lower() for w in data["cues"]["event"]),
+        page={name: tuple(words) for name, words in data["page"].items()},
     )
 
 
