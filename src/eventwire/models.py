@@ -184,8 +184,9 @@ class DateEvidence:
     anchor: date | None = None
     """The report date relative words were resolved against (None for an absolute date)."""
     anchor_source: str | None = None
-    """published (the document's date), dateline, byline (a date in the page) or statement
-    (the day a source spoke: "killed on Monday, residents said on Thursday")."""
+    """published (the document's date), dateline, byline (a date in the page), statement
+    (the day a source spoke: "killed on Monday, residents said on Thursday") or reference (a
+    day the text named before: "the previous day")."""
     anchor_quote: str | None = None
     """The dateline's or byline's wording, when the anchor came from the text."""
 

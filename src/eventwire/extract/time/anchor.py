@@ -100,7 +100,9 @@ def _agrees(value: date | None, published: date) -> bool:
 
 def _anchor(text: str, item: _Found) -> Anchor:
     source = "dateline" if item.kind == "dateline" else "byline"
-    return Anchor(item.mention.value, source, (item.start, item.end), text[item.start : item.end])
+    quote = text[item.start : item.end].strip()
+    start = item.start + text[item.start : item.end].find(quote)
+    return Anchor(item.mention.value, source, (start, start + len(quote)), quote)
 
 
 def _reread(text: str, item: _Found, reference: date | None) -> _Found:

@@ -54,7 +54,14 @@ from eventwire.extract.time.rules import DateMention, resolve_dates
 from eventwire.models import DateEvidence
 from eventwire.nlp.analysis import Sentence
 
-__all__ = ["DateMention", "attachment", "choose_date", "make_time_extractor", "resolve_dates"]
+__all__ = [
+    "DateMention",
+    "attachment",
+    "choose_date",
+    "make_time_extractor",
+    "reanchored",
+    "resolve_dates",
+]
 
 EVENT, STATEMENT, NEUTRAL = "event", "statement", "neutral"
 STATEMENT_TIER = 4
@@ -88,11 +95,19 @@ def cue_class(word: str) -> str | None:
 def attachment(sentence: Sentence, mention: DateMention) -> str:
     """What the date attaches to in its sentence: event, statement or neutral."""
     start, end = mention.start - sentence.start, mention.end - sentence.start
+    lexical = _lexical_attachment(sentence.text, start, end, mention.possessive)
     if sentence.parse is not None:
         found = _parse_attachment(sentence, start, end)
+        if found == STATEMENT and lexical == EVENT and _opens(sentence.text, start):
+            return EVENT  # "Il y a une semaine, des hommes armés ont tué ..., a rappelé une ONG"
         if found != NEUTRAL:
             return found
-    return _lexical_attachment(sentence.text, start, end, mention.possessive)
+    return lexical
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the date opens its sentence ("On Monday, ...", "Lundi, ...")."""
+    return len(_WORD.findall(text[:start])) <= 1
 
 
 def _parse_attachment(sentence: Sentence, start: int, end: int) -> str:
@@ -149,17 +164,29 @@ def _lexical_attachment(text: str, start: int, end: int, possessive: bool) -> st
     best: tuple[int, int, str] | None = None
     for side, sequence in ((0, list(reversed(before))), (1, after)):
         distance = 0
-        for word in sequence[: _WINDOW + 4]:
+        for position, word in enumerate(sequence[: _WINDOW + 4]):
             if word in ",;:()":
                 distance += _CLAUSE_PENALTY
                 continue
             distance += 1
             found = cue_class(word)
+            if found == STATEMENT and _purpose(sequence, position, side):
+                continue  # "marched on Monday to denounce ...": the aim, not a statement
             if found and distance <= _WINDOW:
                 rank = (distance, side if found == EVENT else side + 2, found)
                 best = min(best, rank) if best else rank
                 break
     return best[2] if best else NEUTRAL
+
+
+def _purpose(sequence: list[str], position: int, side: int) -> bool:
+    """Whether the word at `position` follows "to" or "pour" in the text (`sequence` runs
+    backwards from the date when `side` is 0)."""
+    previous = position + 1 if side == 0 else position - 1
+    return 0 <= previous < len(sequence) and sequence[previous].lower() in _PURPOSE
+
+
+_PURPOSE = frozenset({"to", "pour"})
 
 
 @dataclass(frozen=True)
@@ -239,11 +266,11 @@ def choose_date(found: list[Candidate]) -> Candidate | None:
         return None
     votes = Counter(c.mention.value for c in found if c.tier < STATEMENT_TIER)
 
-    def key(candidate: Candidate) -> tuple[int, ...]:
+    def key(candidate: Candidate) -> tuple[float, ...]:
         mention = candidate.mention
         return (
             0 if candidate.tier < 2 else candidate.tier,
-            0 if mention.approximate else PRECISION_RANK.get(mention.precision or "year", 3),
+            _rank(mention),
             candidate.sentence,
             candidate.tier,
             -votes[mention.value],
@@ -251,6 +278,17 @@ def choose_date(found: list[Candidate]) -> Candidate | None:
         )
 
     return min(found, key=key)
+
+
+def _rank(mention: DateMention) -> float:
+    """Precision rank for the choice: an approximate day counts as a day; a day counted from
+    another ("the night before", "a day before") comes after a day given outright, as it is
+    most often another event's ("protesting against the arrests of the day before")."""
+    if mention.approximate:
+        return 0
+    if mention.kind == "prior":
+        return 0.5
+    return PRECISION_RANK.get(mention.precision or "year", 3)
 
 
 def make_time_extractor(
@@ -288,11 +326,11 @@ def make_time_extractor(
                 return
             frame.notes.append(_no_date_note(anchor, mentions))
             return
-        chosen, said = after_statement(frame, chosen, mentions)
+        chosen, reference, source = reanchored(frame, chosen, mentions, anchor)
         mention = chosen.mention
         frame.event_date = mention.value
         frame.date_precision = mention.precision
-        frame.date_evidence = _evidence(frame, mention, page.anchor, said)
+        frame.date_evidence = _evidence(frame, mention, page.anchor, reference, source)
         if chosen.tier == STATEMENT_TIER:
             frame.date_precision = "week" if mention.precision == "day" else mention.precision
             frame.notes.append(f"time: only a statement date ({mention.text!r}); event on/before")
@@ -312,45 +350,71 @@ def _mentions(
     )
 
 
-def after_statement(
-    frame: EventFrame, chosen: Candidate, mentions: list[DateMention]
-) -> tuple[Candidate, DateMention | None]:
-    """An event weekday told with the day a source spoke ("gunmen killed seven people on
-    Monday, residents said on Thursday") is the latest such day on or before the speaking day,
-    not before publication: a report that comes days late still tells of the Monday before."""
+def reanchored(
+    frame: EventFrame, chosen: Candidate, mentions: list[DateMention], anchor: date | None
+) -> tuple[Candidate, DateMention | None, str | None]:
+    """The chosen date counted from the date the text spoke of with it, rather than from the
+    report's date: (candidate, the reference mention, "statement" or "reference").
+    - An event weekday told with the day a source spoke ("gunmen killed seven people on
+      Monday, residents said on Thursday") is the latest such day on or before the speaking
+      day: a report that comes days late still tells of the Monday before.
+    - "the previous day", "la veille" count from the day a source spoke in the sentence, else
+      from the nearest day the text named before them."""
     mention = chosen.mention
-    if mention.kind != "weekday" or mention.value is None:
-        return chosen, None
+    if mention.value is None or mention.kind not in ("weekday", "prior"):
+        return chosen, None, None
     sentence = next((s for s in frame.doc.sentences if s.index == chosen.sentence), None)
     if sentence is None:
-        return chosen, None
-    said = [
-        other
-        for other in mentions
-        if sentence.start <= other.start
-        and other.end <= sentence.end
-        and other is not mention
-        and other.value is not None
-        and other.precision == "day"
-        and attachment(sentence, other) == STATEMENT
+        return chosen, None, None
+    days = [
+        m for m in mentions if m is not mention and m.value is not None and m.precision == "day"
     ]
-    if not said:
-        return chosen, None
-    spoken = min(said, key=lambda m: m.value or date.max)
-    assert spoken.value is not None
-    if mention.value <= spoken.value:
-        return chosen, None
+    said = [
+        m
+        for m in days
+        if sentence.start <= m.start
+        and m.end <= sentence.end
+        and attachment(sentence, m) == STATEMENT
+    ]
+    spoken = min(said, key=lambda m: m.value or date.max) if said else None
+    if mention.kind == "prior":
+        return _prior(chosen, spoken, days, anchor)
+    if spoken is None or spoken.value is None or mention.value <= spoken.value:
+        return chosen, None, None
     value = weekday_before(spoken.value, mention.value.weekday())
-    return replace(chosen, mention=replace(mention, value=value)), spoken
+    return replace(chosen, mention=replace(mention, value=value)), spoken, "statement"
+
+
+def _prior(
+    chosen: Candidate,
+    spoken: DateMention | None,
+    days: list[DateMention],
+    anchor: date | None,
+) -> tuple[Candidate, DateMention | None, str | None]:
+    mention = chosen.mention
+    earlier = [m for m in days if m.end <= mention.start and m.kind != "prior"]
+    reference, source = (spoken, "statement") if spoken else (None, None)
+    if reference is None and earlier:
+        reference, source = earlier[-1], "reference"
+    if reference is None or reference.value is None or anchor is None or mention.value is None:
+        return chosen, None, None
+    value = reference.value + (mention.value - anchor)
+    return replace(chosen, mention=replace(mention, value=value)), reference, source
 
 
 def _evidence(
-    frame: EventFrame, mention: DateMention, anchor: Anchor, said: DateMention | None
+    frame: EventFrame,
+    mention: DateMention,
+    anchor: Anchor,
+    reference: DateMention | None,
+    source: str | None,
 ) -> DateEvidence:
     document_id = frame.doc.document.id
     span = (mention.start, mention.end)
-    if said is not None:
-        return DateEvidence(mention.text, span, document_id, said.value, "statement", said.text)
+    if reference is not None:
+        return DateEvidence(
+            mention.text, span, document_id, reference.value, source, reference.text
+        )
     if not mention.relative:
         return DateEvidence(mention.text, span, document_id)
     return DateEvidence(mention.text, span, document_id, anchor.value, anchor.source, anchor.quote)

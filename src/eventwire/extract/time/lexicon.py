@@ -25,7 +25,8 @@ class TimeLexicon:
     past_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     relative: dict[str, tuple[str, int]]
-    """normalised phrase -> (unit, offset); unit is day, week, weekend, month or year."""
+    """normalised phrase -> (unit, offset); unit is day, prior (days before the date the text
+    spoke of just before), week, weekend, month or year."""
     ago_units: dict[str, str]
     numbers: dict[str, int]
     approximate: tuple[str, ...]
@@ -103,6 +104,7 @@ def _abbreviations(tables: dict[str, dict[str, Any]]) -> frozenset[str]:
 
 def _relative(tables: dict[str, dict[str, int]]) -> dict[str, tuple[str, int]]:
     units = {"days": "day", "weeks": "week", "weekends": "weekend", "months": "month"}
+    units["prior_days"] = "prior"
     units["years"] = "year"
     return {
         normalise(phrase): (units[table], int(offset))

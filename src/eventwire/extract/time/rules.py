@@ -63,7 +63,8 @@ class DateMention:
     precision: Precision | None
     relative: bool
     kind: str = "explicit"
-    """explicit, monthday, month, year, range, weekday, relative or ago."""
+    """explicit, monthday, month, year, range, weekday, relative, prior ("the previous day",
+    counted from the date spoken of before it) or ago."""
     approximate: bool = False
     background: bool = False
     """Preceded by a bound word ("since 2012", "until March"): not the time of an event."""
@@ -311,10 +312,17 @@ def _night(match: re.Match[str], context: _Context) -> Resolved | None:
 
 
 def _relative(match: re.Match[str], context: _Context) -> Resolved | None:
-    unit, offset = time_lexicon().relative[normalise(match.group("rel"))]
+    phrase = normalise(match.group("rel"))
+    unit, offset = time_lexicon().relative[phrase]
+    if phrase == "overnight" and _DETERMINER.search(match.string, 0, match.start("rel")):
+        return None  # "an overnight raid on Friday": an adjective, not last night
+    kind = "prior" if unit == "prior" else "relative"
     if context.published is None:
-        return None, None, True, "relative"
-    return _offset(context.published, unit, offset, "relative")
+        return None, None, True, kind
+    return _offset(context.published, "day" if unit == "prior" else unit, offset, kind)
+
+
+_DETERMINER = re.compile(r"(?<!\w)(?:a|an|the|its|their|his|her|another)\s+\Z", re.IGNORECASE)
 
 
 def _ago(match: re.Match[str], context: _Context) -> Resolved | None:

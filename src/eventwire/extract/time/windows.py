@@ -76,7 +76,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMERIC_TRIGGER = re.compile(r"\d[/.\-]\d")
 _AGO_WORDS = frozenset({"ago", "y"})
 _NOT_TRIGGERS = frozenset(
-    {"the", "this", "last", "earlier", "over", "at", "early", "late", "of", "previous", "past"}
+    {"the", "this", "last", "over", "at", "early", "late", "of", "past"}
     | {"day", "before", "la", "le", "l", "ce", "cet", "cette", "de", "en", "plus", "ci", "tôt"}
 )
 
