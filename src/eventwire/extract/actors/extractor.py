@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_strike
+from eventwire.extract.actors.blasts import planted_by, unattributed_blast
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors.clans import with_clans
 from eventwire.extract.actors.interception import interceptor_first
@@ -40,6 +41,7 @@ from eventwire.extract.actors.status import (
     own_post,
     property_starts,
 )
+from eventwire.extract.actors.units import fold_units, unit_name
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.nlp.analysis import Sentence
@@ -91,6 +93,9 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
     entry = match.entry
     if civilian_status(match, sentence.text):
         return fill_name(CIVILIANS, country), 7
+    unit = unit_name(match, sentence.text)
+    if unit:
+        return unit, entry.inter
     override = country_overrides().get((country or "", entry.kind))
     if override and override.terms and override.terms.fullmatch(match.surface.lower()):
         return fill_name(override.entry.name, country), override.entry.inter
@@ -165,12 +170,12 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
         demote_allies(sentence.text, found, AGENT)
         fold_strikes(found)
         mentions.extend(mention for _, mention in found)
-    return _fold_generic_armed(mentions)
+    return _fold_generic_armed(fold_units(mentions))
 
 
 def _match_role(match: Match, sentence: Sentence) -> str | None:
     """The parse's role, else the clash order; a thing of the forces that was hit is a target."""
-    if is_strike(match):
+    if is_strike(match) or planted_by(match.end, sentence.text):
         return AGENT
     if forces_hit_mine(match, sentence.text):
         return TARGET
@@ -260,6 +265,8 @@ def extract_actors(frame: EventFrame) -> None:
     country = event_country(frame)
     mentions = collect_mentions(frame, country)
     first, second = choose_sides(mentions)
+    if _hit_by_blast(first, mentions, frame):
+        first, second = None, second or first
     frame.actor1 = _claimed(frame, mentions, first) or build_actor(first, mentions)
     frame.actor2 = build_actor(second, mentions) or _actor_from_claims(frame, country)
     if frame.actor1 and frame.actor2 and _same_side(frame.actor1, frame.actor2, mentions):
@@ -268,6 +275,17 @@ def extract_actors(frame: EventFrame) -> None:
     if frame.actor1 is None and frame.actor2 is not None and frame.actor2.inter in (1, 7):
         frame.actor1 = Actor(fill_name("Unidentified Armed Group ({country})", country), 3, [])
         frame.notes.append("actors: attacker not named; coded Unidentified Armed Group")
+
+
+VICTIM_INTERS = frozenset({1, 7})
+
+
+def _hit_by_blast(first: str | None, mentions: list[Mention], frame: EventFrame) -> bool:
+    """The forces or civilians named beside a blast nobody set off are what it hit."""
+    mine = [m for m in mentions if m.name == first]
+    if not mine or any(m.role for m in mine) or mine[0].inter not in VICTIM_INTERS:
+        return False
+    return not any(m.role == AGENT for m in mentions) and unattributed_blast(frame.sentences)
 
 
 def _claimed(frame: EventFrame, mentions: list[Mention], first: str | None) -> Actor | None:
