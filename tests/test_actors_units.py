@@ -90,3 +90,21 @@ def test_a_community_named_after_its_region_is_a_militia_only_when_armed() -> No
     assert [g.group for g in groups_in("Afar militants attacked herders.")] == ["Afar"]
     assert groups_in("Herders clashed in the Afar region.") == []
     assert [g.group for g in groups_in("Fulani and Afar herders clashed.")] == ["Fulani"]
+
+
+def _attacked_by(alias: str) -> str:
+    from eventwire.extract.actors.communal import name_communal_militias
+    from eventwire.models import Actor
+
+    frame = make_frame("On Friday, they attacked a camp near Zirako.", "2021-03-02", True)
+    frame.location = Location(name="Benin", country="Benin")
+    frame.actor1 = Actor("Civilians (Benin)", 7, [alias])
+    frame.actor2 = Actor("Civilians (Benin)", 7, ["herders"])
+    name_communal_militias(frame, "Violence against civilians", "Benin")
+    assert frame.actor2.name == "Civilians (Benin)"  # the victims stay civilians
+    return frame.actor1.name
+
+
+def test_civilians_who_attack_are_a_communal_militia_or_an_armed_group() -> None:
+    assert _attacked_by("farmers") == "Unidentified Communal Militia (Benin)"
+    assert _attacked_by("men") == "Unidentified Armed Group (Benin)"
