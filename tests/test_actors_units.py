@@ -108,3 +108,40 @@ def _attacked_by(alias: str) -> str:
 def test_civilians_who_attack_are_a_communal_militia_or_an_armed_group() -> None:
     assert _attacked_by("farmers") == "Unidentified Communal Militia (Benin)"
     assert _attacked_by("men") == "Unidentified Armed Group (Benin)"
+
+
+def test_the_other_side_of_a_deadly_clash_did_the_killing() -> None:
+    text = (
+        "On Friday, nine Taliban militants were killed during clashes with Afghan forces in Zarkan."
+    )
+    assert actor1(text, "Afghanistan", "2020-03-02") == "Military Forces of Afghanistan"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Monday, the Lenkaw Urban Guerrilla Group bombed a telecom tower.",
+         "Lenkaw Urban Guerrilla Group"),
+        ("The Zanbin Revolutionary Front (ZRF) attacked a police post.",
+         "ZRF: Zanbin Revolutionary Front"),
+        ("The Urban Resistance Force - Tharlin ambushed a convoy of soldiers.",
+         "Urban Resistance Force - Tharlin"),
+    ],
+)  # fmt: skip
+def test_an_unlisted_group_that_acts_is_named_as_written(text: str, name: str) -> None:
+    assert actor1(text) == name
+
+
+def test_an_unlisted_name_that_does_not_act_is_no_actor() -> None:
+    text = "Soldiers attacked a village. The Lenkaw Relief Group said it sent food."
+    assert actor1(text) == "Military Forces of Myanmar"
+
+
+def test_a_name_with_a_nationality_is_left_to_the_dictionary() -> None:
+    text = "The Burmese Liberation Front attacked a convoy of soldiers."
+    assert actor1(text) != "Burmese Liberation Front"
+
+
+def test_who_stepped_on_a_mine_was_hit() -> None:
+    text = "On Friday, a farmer stepped on a landmine near Lenkaw and was wounded."
+    assert actor1(text) == "Unidentified Armed Group (Myanmar)"

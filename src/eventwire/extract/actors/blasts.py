@@ -36,3 +36,15 @@ _PLANTED = re.compile(r"[-‐–](?:planted|laid|placed|triggered|detonated)\b",
 def planted_by(end: int, text: str) -> bool:
     """ "A Taliban-planted roadside bomb": the actor written before "-planted" set it."""
     return bool(_PLANTED.match(text, end))
+
+
+_STEPPED = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:stepped|steps|trod|treads)\s+(?:on\s+|onto\s+)?(?:an?\s+|the\s+)?"
+    r"(?:\w+\s+)?(?:(?:land)?mines?|IEDs?|explosives?|(?:explosive )?devices?|bombs?)\b",
+    re.IGNORECASE,
+)
+
+
+def stepped_on_device(end: int, text: str) -> bool:
+    """ "A man stepped on a landmine": the one who stepped on it was hit, whoever laid it."""
+    return bool(_STEPPED.match(text, end))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_strike
-from eventwire.extract.actors.blasts import planted_by, unattributed_blast
+from eventwire.extract.actors.blasts import planted_by, stepped_on_device, unattributed_blast
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors.clans import with_clans
 from eventwire.extract.actors.interception import interceptor_first
@@ -42,6 +42,7 @@ from eventwire.extract.actors.status import (
     property_starts,
 )
 from eventwire.extract.actors.units import fold_units, unit_name
+from eventwire.extract.actors.unlisted import is_unlisted, with_unlisted
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.nlp.analysis import Sentence
@@ -153,12 +154,17 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
         weight = sentence_weight(sentence, rank)
         found = []
         things = set[int]()
-        for match in with_clans(find_matches(sentence.text, country), sentence.text):
+        matches = with_unlisted(
+            with_clans(find_matches(sentence.text, country), sentence.text), sentence.text
+        )
+        for match in matches:
             if own_post(match, sentence.text) or match.start in things:
                 continue
+            role = _match_role(match, sentence)
+            if is_unlisted(match) and role != AGENT:
+                continue  # a name that does not act may be anything ("the World Bank Group")
             things.update(property_starts(match, sentence.text))
             name, inter = _in_period(*_resolve(match, sentence, country), when, country)
-            role = _match_role(match, sentence)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5
@@ -177,7 +183,7 @@ def _match_role(match: Match, sentence: Sentence) -> str | None:
     """The parse's role, else the clash order; a thing of the forces that was hit is a target."""
     if is_strike(match) or planted_by(match.end, sentence.text):
         return AGENT
-    if forces_hit_mine(match, sentence.text):
+    if forces_hit_mine(match, sentence.text) or stepped_on_device(match.end, sentence.text):
         return TARGET
     role = mention_role(sentence, match.start, match.end)
     role = role or surface_role(sentence.text, match.start, match.end)

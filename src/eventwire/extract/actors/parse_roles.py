@@ -172,7 +172,7 @@ def _role_of_pobj(prep):
         hit = lemma in ATTACK_NOUNS or _is_action(governor)
         return (TARGET if hit else None), None
     if word == "with" and lemma in CLASH_WORDS:
-        return TARGET, None
+        return (AGENT if _killed_in_clash(governor) else TARGET), None
     if word == "of" and lemma in VICTIM_NOUNS:
         return (None if _grievance(governor) else TARGET), None
     if word == "between" and lemma in JOINT_NOUNS:
@@ -184,6 +184,17 @@ def _role_of_pobj(prep):
     if word == "from" and _is_action(governor):
         return TARGET, None
     return None, None
+
+
+def _killed_in_clash(clash) -> bool:
+    """ "Ten militants were killed during clashes with the army": the other side of the clash
+    did the killing."""
+    prep = clash.head
+    if clash.dep_ != "pobj" or prep.lower_ not in ("during", "in", "amid", "after"):
+        return False
+    verb = prep.head
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return passive and verb.lemma_.lower() == "kill"
 
 
 def _clash_between(prep) -> bool:
