@@ -145,3 +145,18 @@ def test_a_name_with_a_nationality_is_left_to_the_dictionary() -> None:
 def test_who_stepped_on_a_mine_was_hit() -> None:
     text = "On Friday, a farmer stepped on a landmine near Lenkaw and was wounded."
     assert actor1(text) == "Unidentified Armed Group (Myanmar)"
+
+
+def _sides(text: str) -> tuple[str | None, str | None]:
+    frame = make_frame(text, "2022-03-02", all_sentences=True)
+    frame.location = Location(name="Lenkaw", country="Myanmar")
+    extract_actors(frame)
+    return (frame.actor1.name if frame.actor1 else None), (
+        frame.actor2.name if frame.actor2 else None
+    )
+
+
+def test_a_blast_at_a_place_hits_no_side_unless_people_were_hurt() -> None:
+    assert _sides("On Friday, a bomb exploded near a school in Lenkaw.")[1] is None
+    hurt = _sides("On Friday, a bomb exploded near a school in Lenkaw, and two pupils were hurt.")
+    assert hurt[1] == "Civilians (Myanmar)"

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
+from eventwire.data import load_toml
 from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_strike
 from eventwire.extract.actors.blasts import planted_by, stepped_on_device, unattributed_blast
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
@@ -277,6 +279,9 @@ def extract_actors(frame: EventFrame) -> None:
     frame.actor2 = build_actor(second, mentions) or _actor_from_claims(frame, country)
     if frame.actor1 and frame.actor2 and _same_side(frame.actor1, frame.actor2, mentions):
         frame.actor2 = None
+    premises = second is not None and _premises_only(second, mentions)
+    if premises and frame.actor2 is not None and not _people_or_goods_hit(frame):
+        frame.actor2 = None
     interceptor_first(frame, country)
     if frame.actor1 is None and frame.actor2 is not None and frame.actor2.inter in (1, 7):
         frame.actor1 = Actor(fill_name("Unidentified Armed Group ({country})", country), 3, [])
@@ -292,6 +297,30 @@ def _hit_by_blast(first: str | None, mentions: list[Mention], frame: EventFrame)
     if not mine or any(m.role for m in mine) or mine[0].inter not in VICTIM_INTERS:
         return False
     return not any(m.role == AGENT for m in mentions) and unattributed_blast(frame.sentences)
+
+
+@cache
+def _premises() -> re.Pattern[str]:
+    terms = load_toml("actors.toml")["civilian_premises"]["terms"]
+    return re.compile("(?:" + "|".join(terms) + ")", re.IGNORECASE)
+
+
+def _premises_only(name: str, mentions: list[Mention]) -> bool:
+    """A civilian side named only by its places and things ("a bomb went off near a school")."""
+    mine = [m for m in mentions if m.name == name]
+    return bool(mine) and all(m.inter == 7 and _premises().fullmatch(m.surface) for m in mine)
+
+
+_GOODS_HIT = re.compile(r"\b(?:burn|torch|set fire|set ablaze|loot|pillag|ransack)", re.I)
+
+
+def _people_or_goods_hit(frame: EventFrame) -> bool:
+    """Someone was hurt, or civilians' goods were burned or looted: the civilians are the side
+    even when only their places are named."""
+    return any(_GOODS_HIT.search(s.text) or _HURT.search(s.text) for s in frame.sentences)
+
+
+_HURT = re.compile(r"\b(?:wounded|injured|killed|dead|died|hurt)\b", re.I)
 
 
 def _claimed(frame: EventFrame, mentions: list[Mention], first: str | None) -> Actor | None:
