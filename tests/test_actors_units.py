@@ -160,3 +160,18 @@ def test_a_blast_at_a_place_hits_no_side_unless_people_were_hurt() -> None:
     assert _sides("On Friday, a bomb exploded near a school in Lenkaw.")[1] is None
     hurt = _sides("On Friday, a bomb exploded near a school in Lenkaw, and two pupils were hurt.")
     assert hurt[1] == "Civilians (Myanmar)"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "name"),
+    [
+        ("Sea pirates attacked a tanker off the coast and kidnapped its crew.", "Benin",
+         "Pirates (Benin)"),
+        ("Members of a drug trafficking group shot and killed a man in Vila Nova.", "Brazil",
+         "Unidentified Gang (Brazil)"),
+    ],
+)  # fmt: skip
+def test_pirates_and_traffickers_are_named_as_acled_names_them(
+    text: str, country: str, name: str
+) -> None:
+    assert actor1(text, country) == name
