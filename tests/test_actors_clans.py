@@ -66,3 +66,9 @@ def test_ethnic_militia_attacker() -> None:
     extract_actors(frame)
     assert frame.actor1 is not None
     assert (frame.actor1.name, frame.actor1.inter) == ("Tsamai Ethnic Militia (Ethiopia)", 4)
+
+
+def test_both_lineages_before_one_militia_word_are_militias() -> None:
+    text = "Darod-Marehan and Hawiye-Abgal sub-clan militias clashed near Dusamareb."
+    found = [m.entry.name.replace(" ({country})", "") for m in clan_matches(text)]
+    assert found == ["Darod-Marehan Sub-Clan Militia", "Hawiye-Abgal Sub-Clan Militia"]

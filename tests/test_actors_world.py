@@ -45,6 +45,9 @@ def named(text: str, country: str | None = None) -> list[str]:
          "Organization/Kachin Independence Army"),
         ("the Jalisco New Generation Cartel", "CJNG: Jalisco New Generation Cartel"),
         ("Darawiish forces pushed into the hills", "Military Forces of Somalia"),
+        ("CV members exchanged fire with rivals", "CV: Red Command"),
+        ("a MIT cell ambushed a patrol", "MIT: Mujahidin Indonesia Timur"),
+        ("Sabaot Land Defense Force raiders", "SLDF: Sabaot Land Defence Force"),
     ],
 )  # fmt: skip
 def test_world_aliases_name_acled_actors(text: str, name: str) -> None:

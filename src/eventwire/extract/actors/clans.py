@@ -50,12 +50,30 @@ def clan_matches(text: str) -> list[Match]:
         if not written:
             continue
         start = m.end(1) - len(written)
-        name = _lineage_name(written, "sub" in m.group(2).lower())
-        found.append(_match(name, start, m.end(), text))
+        sub = "sub" in m.group(2).lower()
+        found.append(_match(_lineage_name(written, sub), start, m.end(), text))
+        found += _coordinated(text[:start], sub, text)
     for m in _UNNAMED.finditer(text):
         if all(m.start() >= f.end or m.end() <= f.start for f in found):
             found.append(_match(_spec()[0]["unnamed"], m.start(), m.end(), text))
     return sorted(found, key=lambda f: f.start)
+
+
+_COORDINATED = re.compile(rf"(?<![\w-])((?:{_WORD}[- ])*{_WORD})\s+and\s+$")
+
+
+def _coordinated(before: str, sub: bool, text: str) -> list[Match]:
+    """ "Darod-Marehan and Hawiye-Abgal sub-clan militias": the first lineage is a militia too."""
+    found = _COORDINATED.search(before)
+    if found is None:
+        return []
+    written = found.group(1)
+    while written.split(" ", 1)[0] in _LEADING:
+        written = written.partition(" ")[2]
+    if not written:
+        return []
+    start = found.end(1) - len(written)
+    return [_match(_lineage_name(written, sub), start, found.end(1), text)]
 
 
 def _lineage_name(written: str, sub: bool) -> str:

@@ -19,6 +19,7 @@ from eventwire.models import POLITICAL_VIOLENCE_TYPES, Actor
 
 MILITIA_INTER = 4
 CIVILIAN_INTER = 7
+UNIDENTIFIED_INTER = 3
 
 
 @cache
@@ -27,6 +28,7 @@ def _spec() -> dict[str, object]:
     return {
         "template": spec["template"],
         "unplaced": spec["unplaced"],
+        "unidentified": spec["unidentified"],
         "people": re.compile("(?:" + "|".join(spec["local_people"]) + ")", re.IGNORECASE),
         "armed": re.compile("(?:" + "|".join(spec["local_armed"]) + ")", re.IGNORECASE),
         "origin": [re.compile(p) for p in spec["origin_after"]],
@@ -34,19 +36,27 @@ def _spec() -> dict[str, object]:
 
 
 def name_communal_militias(frame: EventFrame, event_type: str, country: str | None) -> None:
-    """Rename the sides that are local people fighting (or a local armed group) in place."""
+    """Rename the sides that are local people fighting (or a local armed group) in place; other
+    civilians who attack are an unidentified armed group (ACLED: civilians are never actor1)."""
     for side in ("actor1", "actor2"):
         actor = getattr(frame, side)
-        if actor is not None and _communal(frame, actor, event_type):
+        if actor is not None and _communal(frame, actor, event_type, side == "actor1"):
             setattr(frame, side, _militia(frame, actor, country))
+    attacker = frame.actor1
+    if event_type in POLITICAL_VIOLENCE_TYPES and attacker and attacker.inter == CIVILIAN_INTER:
+        name = fill_name(str(_spec()["unidentified"]), country)
+        frame.actor1 = Actor(name, UNIDENTIFIED_INTER, list(attacker.aliases_seen))
 
 
-def _communal(frame: EventFrame, actor: Actor, event_type: str) -> bool:
+def _communal(frame: EventFrame, actor: Actor, event_type: str, attacker: bool) -> bool:
+    """Local people who fight a battle, or who attack (in any violent event)."""
     if event_type in POLITICAL_VIOLENCE_TYPES and _called_local(frame, actor):
         return True
     people: re.Pattern[str] = _spec()["people"]  # type: ignore[assignment]
-    local = any(people.fullmatch(alias) for alias in actor.aliases_seen)
-    return event_type == "Battles" and actor.inter == CIVILIAN_INTER and local
+    local = actor.inter == CIVILIAN_INTER and any(people.fullmatch(a) for a in actor.aliases_seen)
+    return local and (
+        event_type == "Battles" or (attacker and event_type in POLITICAL_VIOLENCE_TYPES)
+    )
 
 
 def _called_local(frame: EventFrame, actor: Actor) -> bool:

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date
+from functools import cache
 
+from eventwire.data import load_toml
 from eventwire.extract.actors.allies import demote_allies, fold_strikes, is_strike
+from eventwire.extract.actors.blasts import planted_by, stepped_on_device, unattributed_blast
 from eventwire.extract.actors.claims import CLAIMANT_INTER, frame_claimant
 from eventwire.extract.actors.clans import with_clans
 from eventwire.extract.actors.interception import interceptor_first
@@ -40,6 +43,8 @@ from eventwire.extract.actors.status import (
     own_post,
     property_starts,
 )
+from eventwire.extract.actors.units import fold_units, unit_name
+from eventwire.extract.actors.unlisted import is_unlisted, with_unlisted
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 from eventwire.nlp.analysis import Sentence
@@ -91,6 +96,9 @@ def _resolve(match: Match, sentence: Sentence, country: str | None) -> tuple[str
     entry = match.entry
     if civilian_status(match, sentence.text):
         return fill_name(CIVILIANS, country), 7
+    unit = unit_name(match, sentence.text)
+    if unit:
+        return unit, entry.inter
     override = country_overrides().get((country or "", entry.kind))
     if override and override.terms and override.terms.fullmatch(match.surface.lower()):
         return fill_name(override.entry.name, country), override.entry.inter
@@ -148,12 +156,17 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
         weight = sentence_weight(sentence, rank)
         found = []
         things = set[int]()
-        for match in with_clans(find_matches(sentence.text, country), sentence.text):
+        matches = with_unlisted(
+            with_clans(find_matches(sentence.text, country), sentence.text), sentence.text
+        )
+        for match in matches:
             if own_post(match, sentence.text) or match.start in things:
                 continue
+            role = _match_role(match, sentence)
+            if is_unlisted(match) and role != AGENT:
+                continue  # a name that does not act may be anything ("the World Bank Group")
             things.update(property_starts(match, sentence.text))
             name, inter = _in_period(*_resolve(match, sentence, country), when, country)
-            role = _match_role(match, sentence)
             score = weight * match.entry.weight * (1.0 if role else 0.4)
             if match.entry.kind == "named":
                 score *= 1.5
@@ -165,14 +178,14 @@ def _collect_mentions(frame: EventFrame, country: str | None, when: date | None)
         demote_allies(sentence.text, found, AGENT)
         fold_strikes(found)
         mentions.extend(mention for _, mention in found)
-    return _fold_generic_armed(mentions)
+    return _fold_generic_armed(fold_units(mentions))
 
 
 def _match_role(match: Match, sentence: Sentence) -> str | None:
     """The parse's role, else the clash order; a thing of the forces that was hit is a target."""
-    if is_strike(match):
+    if is_strike(match) or planted_by(match.end, sentence.text):
         return AGENT
-    if forces_hit_mine(match, sentence.text):
+    if forces_hit_mine(match, sentence.text) or stepped_on_device(match.end, sentence.text):
         return TARGET
     role = mention_role(sentence, match.start, match.end)
     role = role or surface_role(sentence.text, match.start, match.end)
@@ -260,14 +273,54 @@ def extract_actors(frame: EventFrame) -> None:
     country = event_country(frame)
     mentions = collect_mentions(frame, country)
     first, second = choose_sides(mentions)
+    if _hit_by_blast(first, mentions, frame):
+        first, second = None, second or first
     frame.actor1 = _claimed(frame, mentions, first) or build_actor(first, mentions)
     frame.actor2 = build_actor(second, mentions) or _actor_from_claims(frame, country)
     if frame.actor1 and frame.actor2 and _same_side(frame.actor1, frame.actor2, mentions):
+        frame.actor2 = None
+    premises = second is not None and _premises_only(second, mentions)
+    if premises and frame.actor2 is not None and not _people_or_goods_hit(frame):
         frame.actor2 = None
     interceptor_first(frame, country)
     if frame.actor1 is None and frame.actor2 is not None and frame.actor2.inter in (1, 7):
         frame.actor1 = Actor(fill_name("Unidentified Armed Group ({country})", country), 3, [])
         frame.notes.append("actors: attacker not named; coded Unidentified Armed Group")
+
+
+VICTIM_INTERS = frozenset({1, 7})
+
+
+def _hit_by_blast(first: str | None, mentions: list[Mention], frame: EventFrame) -> bool:
+    """The forces or civilians named beside a blast nobody set off are what it hit."""
+    mine = [m for m in mentions if m.name == first]
+    if not mine or any(m.role for m in mine) or mine[0].inter not in VICTIM_INTERS:
+        return False
+    return not any(m.role == AGENT for m in mentions) and unattributed_blast(frame.sentences)
+
+
+@cache
+def _premises() -> re.Pattern[str]:
+    terms = load_toml("actors.toml")["civilian_premises"]["terms"]
+    return re.compile("(?:" + "|".join(terms) + ")", re.IGNORECASE)
+
+
+def _premises_only(name: str, mentions: list[Mention]) -> bool:
+    """A civilian side named only by its places and things ("a bomb went off near a school")."""
+    mine = [m for m in mentions if m.name == name]
+    return bool(mine) and all(m.inter == 7 and _premises().fullmatch(m.surface) for m in mine)
+
+
+_GOODS_HIT = re.compile(r"\b(?:burn|torch|set fire|set ablaze|loot|pillag|ransack)", re.I)
+
+
+def _people_or_goods_hit(frame: EventFrame) -> bool:
+    """Someone was hurt, or civilians' goods were burned or looted: the civilians are the side
+    even when only their places are named."""
+    return any(_GOODS_HIT.search(s.text) or _HURT.search(s.text) for s in frame.sentences)
+
+
+_HURT = re.compile(r"\b(?:wounded|injured|killed|dead|died|hurt)\b", re.I)
 
 
 def _claimed(frame: EventFrame, mentions: list[Mention], first: str | None) -> Actor | None:

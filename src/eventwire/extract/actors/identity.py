@@ -30,15 +30,19 @@ class GroupMention:
     armed: bool
 
 
-Groups = tuple[tuple[str, re.Pattern[str]], ...]
+Groups = tuple[tuple[str, re.Pattern[str], bool], ...]
+"""(ACLED's group name, its spellings, whether it is a militia only when named armed)."""
 
 
 @cache
 def _spec() -> tuple[str, Groups, re.Pattern[str], re.Pattern[str]]:
     spec = load_toml("actors.toml")["identity"]
     groups = tuple(
-        (name, re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])"))
+        (name, re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])"), False)
         for name, names in spec["groups"].items()
+    ) + tuple(
+        (name, re.compile(r"(?<![\w-])(?:" + "|".join(names) + r")(?![\w-])"), True)
+        for name, names in spec.get("armed_only_groups", {}).items()
     )
     armed_after = re.compile(r"\s+(?:" + "|".join(spec["armed_after"]) + r")\b", re.IGNORECASE)
     armed_before = re.compile(r"\b(?:" + "|".join(spec["armed_before"]) + r")\s+$", re.IGNORECASE)
@@ -50,12 +54,13 @@ def groups_in(text: str) -> list[GroupMention]:
     _template, groups, armed_after, armed_before = _spec()
     folded = fold(text)
     found = []
-    for name, pattern in groups:
+    for name, pattern, armed_only in groups:
         for m in pattern.finditer(folded):
             armed = bool(
                 armed_after.match(folded, m.end()) or armed_before.search(folded[: m.start()])
             )
-            found.append(GroupMention(name, m.start(), armed))
+            if armed or not armed_only:
+                found.append(GroupMention(name, m.start(), armed))
     return sorted(found, key=lambda g: g.start)
 
 

@@ -9,6 +9,7 @@ report's order. Words: data/actors.toml, [roles].
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from eventwire.data import load_toml
 from eventwire.extract.actors.french import french_role
@@ -41,7 +42,7 @@ def mention_role(sentence: Sentence, start: int, end: int) -> str | None:
         return None
     if _leading_subject(sentence, start, end):
         return AGENT
-    tokens = [t for t in sentence.parse if t.idx < end and t.idx + len(t.text) > start]
+    tokens = _tokens_over(sentence.parse, start, end)
     inside = {t.i for t in tokens}
     for token in tokens:
         if token.head.i in inside and token.head.i != token.i:
@@ -50,6 +51,32 @@ def mention_role(sentence: Sentence, start: int, end: int) -> str | None:
         if role:
             return role
     return None
+
+
+_OFFSETS = "eventwire.token_offsets"
+
+
+def _offsets(parse) -> list[int]:
+    """The parse's token start offsets, computed once per parse (kept in its user data): a
+    mention's tokens are found by bisection, not by a walk over every token."""
+    offsets = parse.user_data.get(_OFFSETS)
+    if offsets is None:
+        offsets = parse.user_data[_OFFSETS] = [t.idx for t in parse]
+    return offsets
+
+
+def _tokens_over(parse, start: int, end: int) -> list:
+    """The tokens that overlap [start, end)."""
+    offsets = _offsets(parse)
+    first = max(bisect_right(offsets, start) - 1, 0)
+    tokens = (parse[i] for i in range(first, bisect_left(offsets, end)))
+    return [t for t in tokens if t.idx + len(t.text) > start]
+
+
+def _tokens_after(parse, end: int, count: int) -> list:
+    """The first `count` tokens that start at or after `end`."""
+    first = bisect_left(_offsets(parse), end)
+    return [parse[i] for i in range(first, min(first + count, len(parse)))]
 
 
 SUBJECT_LEAD = frozenset(_ROLES["subject_lead"])
@@ -65,7 +92,7 @@ def _leading_subject(sentence: Sentence, start: int, end: int) -> bool:
     lead = _CLAUSE_BREAK.split(sentence.text[:start])[-1].lower().split()
     if not all(word in SUBJECT_LEAD or word.isdigit() for word in lead):
         return False
-    after = [t for t in sentence.parse if t.idx >= end]
+    after = _tokens_after(sentence.parse, end, 2)
     if len(after) < 2 or after[0].tag_ not in FINITE_TAGS or not _action_lemma(after[0]):
         return False
     return after[1].pos_ in OBJECT_START or after[1].lower_ in ("and", "or")
@@ -145,7 +172,7 @@ def _role_of_pobj(prep):
         hit = lemma in ATTACK_NOUNS or _is_action(governor)
         return (TARGET if hit else None), None
     if word == "with" and lemma in CLASH_WORDS:
-        return TARGET, None
+        return (AGENT if _killed_in_clash(governor) else TARGET), None
     if word == "of" and lemma in VICTIM_NOUNS:
         return (None if _grievance(governor) else TARGET), None
     if word == "between" and lemma in JOINT_NOUNS:
@@ -157,6 +184,17 @@ def _role_of_pobj(prep):
     if word == "from" and _is_action(governor):
         return TARGET, None
     return None, None
+
+
+def _killed_in_clash(clash) -> bool:
+    """ "Ten militants were killed during clashes with the army": the other side of the clash
+    did the killing."""
+    prep = clash.head
+    if clash.dep_ != "pobj" or prep.lower_ not in ("during", "in", "amid", "after"):
+        return False
+    verb = prep.head
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    return passive and verb.lemma_.lower() == "kill"
 
 
 def _clash_between(prep) -> bool:

@@ -36,6 +36,10 @@ class ActorEntry:
     countries: frozenset[str] | None = None
     """The countries whose events the actor is named in (an acronym that means another group
     elsewhere: "SNA" in Somalia and in Syria); None for anywhere."""
+    unit_name: str | None = None
+    """The name of one of its local units, "{unit}" the unit's place (units.py)."""
+    local_name: str | None = None
+    """The name of its unnamed local units."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,8 @@ def _named_matcher(index: int, spec: dict[str, Any]) -> Matcher:
         "named",
         parent=spec.get("parent"),
         countries=countries,
+        unit_name=spec.get("unit_name"),
+        local_name=spec.get("local_name"),
     )
     aliases = list(spec.get("aliases", []))
     loose = [_alias_regex(a) for a in aliases if not _is_acronym(a)]
