@@ -33,10 +33,28 @@ LEXICON = "lexicons/detection.toml"
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 MIN_TOPIC_WORDS = 4
 HISTORY_YEARS = 2
-_YEAR = re.compile(r"(?<!since )(?<!\d)((?:19|20)\d\d)(?!\d)")
+_YEAR = re.compile(
+    r"(?<!since )(?<!over )(?<!about )(?<!around )(?<!some )(?<!nearly )(?<!than )(?<!least )"
+    r"(?<![\d,])((?:19|20)\d\d)(?![\d,])(?! (?:people|persons|men|women|students|residents|"
+    r"protesters|demonstrators|workers|members|supporters|soldiers|troops|fighters|families)\b)"
+)
+"""A year, not a count ("over 2000 students", "1990 people")."""
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+_RECENT = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)? {_MONTHS}|\b{_MONTHS}\.? \d{{1,2}}(?:st|nd|rd|th)?\b|"
+    r"\b(?:on |last |this )(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\byesterday\b|"
+    r"\blast night\b|\bthis (?:morning|week)\b",
+    re.IGNORECASE,
+)
+"""A day of its own ("On 29 Jan", "on Friday"): the sentence reports something that happened
+then, whatever older year it mentions as background."""
+_REPORTERS = r"(?:the )?(?:\w+ )?(?:police|army|military|gendarmerie|officials?|authorities|spokesm[ae]n)"
 _ATTRIBUTION = re.compile(
-    r"(?:according to |, )(?:the )?(?:\w+ )?(?:police|army|military|gendarmerie|officials?|"
-    r"authorities|spokesm[ae]n)(?: \w+){0,3}(?: (?:said|says|told|reported|confirmed|added))?",
+    rf"according to {_REPORTERS}(?: \w+){{0,3}}|, {_REPORTERS}(?: \w+){{0,3}} "
+    r"(?:said|says|told|reported|confirmed|added)",
     re.IGNORECASE,
 )
 """Who reported it ("..., police said"): the police who tell of a crash did not cause it."""
@@ -66,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     compiled = {
         name: _compile(section["patterns"])
         for name, section in lexicon.items()
-        if name != "domains"
+        if name not in ("domains", "sentences")
     }
     compiled["domain"] = _compile([p for words in lexicon["domains"].values() for p in words])
     return compiled
@@ -99,8 +117,15 @@ def names_armed(text: str) -> bool:
     return any(match.entry.inter in ARMED_INTERS for match in find_matches(text))
 
 
+_PRETEXT = re.compile(
+    r"\b(?:claiming|accusing|alleging|blaming|suspecting|on suspicion)\b[^.;]*", re.IGNORECASE
+)
+"""What the attackers claimed or suspected ("residents beat a herder, claiming his cattle had
+caused an accident"): their pretext, not the cause of the harm."""
+
+
 def non_violent_cause(text: str) -> bool:
-    return _has("non_violent", text)
+    return _has("non_violent", _PRETEXT.sub("", text))
 
 
 def tells_the_past(text: str, published: date | None) -> bool:
@@ -112,7 +137,15 @@ def tells_the_past(text: str, published: date | None) -> bool:
     if published is None:
         return False
     years = [int(y) for y in _YEAR.findall(text)]
-    return bool(years) and max(years) <= published.year - HISTORY_YEARS
+    if not years or max(years) > published.year - HISTORY_YEARS:
+        return False
+    return not _RECENT.search(_YEAR.sub("", text))
+
+
+def in_retrospect(sentence: Sentence) -> bool:
+    """A sentence that looks back ("last year's attack", "the anniversary of the bombing"): its
+    violence is background, though a protest that marks it is an event (`[retrospect]`)."""
+    return sentence.language == "en" and reading(sentence.text).retrospect
 
 
 def is_quote(text: str) -> bool:
@@ -127,6 +160,10 @@ class Reading:
 
     hypothetical: bool
     judicial: bool
+    opinion: bool
+    """Opinion, analysis or a denial (`[opinion]`): no act of its own."""
+    diplomatic: bool
+    retrospect: bool
     quote: bool
     armed: bool
     """An armed actor, not counting the police or officials who only report ("..., police said")."""
@@ -141,13 +178,31 @@ class Reading:
     conflict_words: int
 
 
+def only_hypothetical(text: str) -> bool:
+    """A clause that says an act might, could or will happen ("unions could strike if talks
+    fail"), and no act stated outside such clauses ("protesters blocked the streets despite a
+    warning that police would not allow it" states the blockade)."""
+    patterns = _patterns()
+    plain = _GRIEVANCE.sub("", text)
+    if patterns["hypothetical"].search(plain) is None:
+        return False
+    rest = without_month(patterns["hypothetical"].sub(" ", plain))
+    if patterns["violence"].search(rest):
+        return False
+    agents = patterns["agents"]
+    return all(agents.fullmatch(m.group()) for m in patterns["acts"].finditer(rest))
+
+
 @lru_cache(maxsize=65536)
 def reading(text: str) -> Reading:
     unmonthed = without_month(text)
     patterns = _patterns()
     return Reading(
-        hypothetical=_has("hypothetical", _GRIEVANCE.sub("", text)),
+        hypothetical=only_hypothetical(text),
         judicial=_has("judicial", text),
+        opinion=_has("opinion", text),
+        diplomatic=_has("diplomatic", text),
+        retrospect=_has("retrospect", text),
         quote=is_quote(text),
         armed=names_armed(_ATTRIBUTION.sub("", text)),
         armed_anywhere=names_armed(text),
@@ -178,7 +233,7 @@ def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
     if sentence.language != "en":
         return True  # the lexicon is English; other languages keep the cue-based detection
     r = reading(sentence.text)
-    if r.hypothetical or r.judicial or r.quote:
+    if r.hypothetical or r.judicial or r.opinion or r.quote:
         return False
     act = r.act or r.bodies
     if other_news:
@@ -197,7 +252,7 @@ def is_literal_collective(sentence: Sentence, other_news: bool = False) -> bool:
     if sentence.language != "en":
         return True
     r = reading(sentence.text)
-    if r.hypothetical or r.metaphor:
+    if r.hypothetical or r.metaphor or r.diplomatic or r.opinion:
         return False
     return not other_news or r.act
 
@@ -207,7 +262,7 @@ def is_literal_development(sentence: Sentence, other_news: bool = False) -> bool
     if sentence.language != "en":
         return True
     r = reading(sentence.text)
-    if r.hypothetical or r.non_violent:
+    if r.hypothetical or r.non_violent or r.diplomatic or r.retrospect or r.opinion:
         return False
     if other_news:
         return r.armed_anywhere

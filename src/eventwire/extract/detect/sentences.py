@@ -25,6 +25,7 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.detect.literal import (
     anchor_kind,
+    in_retrospect,
     is_anchor,
     is_literal_collective,
     is_literal_development,
@@ -56,11 +57,18 @@ LEDE = 3
 """Collective-action and strategic sentences count only this early in an article."""
 
 
+MORE = "lexicons/detection.toml"
+"""Its [sentences] lists are appended to those of `LEXICON` [detection]."""
+
+
 @cache
 def detection_patterns() -> dict[str, re.Pattern[str]]:
     section = load_toml(LEXICON)["detection"]
+    more = load_toml(MORE).get("sentences", {})
     return {
-        name: re.compile(r"(?<![\w])(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+        name: re.compile(
+            r"(?<![\w])(?:" + "|".join([*patterns, *more.get(name, [])]) + ")", re.IGNORECASE
+        )
         for name, patterns in section.items()
     }
 
@@ -139,7 +147,7 @@ def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:
 def _anchor(sentence: Sentence, other_news: bool, published: date | None) -> str | None:
     if tells_the_past(sentence.text, published):
         return None
-    if kind := anchor_kind(sentence, other_news):
+    if not in_retrospect(sentence) and (kind := anchor_kind(sentence, other_news)):
         return kind
     if is_collective_action(sentence, other_news):
         return "collective"
