@@ -30,6 +30,10 @@ from eventwire.extract.actors import find_matches
 from eventwire.nlp.analysis import Sentence
 
 LEXICON = "lexicons/detection.toml"
+FRENCH = "lexicons/detection_fr.toml"
+"""French words, appended to `LEXICON`'s sections for French sentences."""
+READ = frozenset({"en", "fr"})
+"""Languages the lexicon reads; a sentence in another keeps the cue-based detection."""
 ARMED_INTERS = frozenset({1, 2, 3, 4, 8})
 MIN_TOPIC_WORDS = 4
 HISTORY_YEARS = 2
@@ -79,19 +83,21 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern[str]]:
+def _patterns(language: str = "en") -> dict[str, re.Pattern[str]]:
     lexicon = load_toml(LEXICON)
+    extra = load_toml(FRENCH) if language == "fr" else {}
     compiled = {
-        name: _compile(section["patterns"])
+        name: _compile(section["patterns"] + extra.get(name, {}).get("patterns", []))
         for name, section in lexicon.items()
         if name not in ("domains", "sentences")
     }
-    compiled["domain"] = _compile([p for words in lexicon["domains"].values() for p in words])
+    domains = [*lexicon["domains"].values(), *extra.get("domains", {}).values()]
+    compiled["domain"] = _compile([p for words in domains for p in words])
     return compiled
 
 
-def _has(kind: str, text: str) -> bool:
-    return _patterns()[kind].search(text) is not None
+def _has(kind: str, text: str, language: str = "en") -> bool:
+    return _patterns(language)[kind].search(text) is not None
 
 
 def without_month(text: str) -> str:
@@ -99,20 +105,20 @@ def without_month(text: str) -> str:
     return _MONTH.sub("Month", text)
 
 
-def states_act(text: str) -> bool:
+def states_act(text: str, language: str = "en") -> bool:
     """An act word of violence by people, not only as a possibility."""
-    found = reading(text)
+    found = reading(text, language)
     return found.act and not found.hypothetical
 
 
-def names_participant(text: str) -> bool:
+def names_participant(text: str, language: str = "en") -> bool:
     """An armed or security actor, a crowd, a victim or a weapon, from the lexicon or the actor
     dictionary (data/actors.toml)."""
-    return _has("participants", text) or bool(find_matches(text))
+    return _has("participants", text, language) or bool(find_matches(text))
 
 
-def names_armed(text: str) -> bool:
-    if _has("armed", text):
+def names_armed(text: str, language: str = "en") -> bool:
+    if _has("armed", text, language):
         return True
     return any(match.entry.inter in ARMED_INTERS for match in find_matches(text))
 
@@ -124,8 +130,8 @@ _PRETEXT = re.compile(
 caused an accident"): their pretext, not the cause of the harm."""
 
 
-def non_violent_cause(text: str) -> bool:
-    return _has("non_violent", _PRETEXT.sub("", text))
+def non_violent_cause(text: str, language: str = "en") -> bool:
+    return _has("non_violent", _PRETEXT.sub("", text), language)
 
 
 def tells_the_past(text: str, published: date | None) -> bool:
@@ -145,7 +151,7 @@ def tells_the_past(text: str, published: date | None) -> bool:
 def in_retrospect(sentence: Sentence) -> bool:
     """A sentence that looks back ("last year's attack", "the anniversary of the bombing"): its
     violence is background, though a protest that marks it is an event (`[retrospect]`)."""
-    return sentence.language == "en" and reading(sentence.text).retrospect
+    return sentence.language in READ and reading(sentence.text, sentence.language).retrospect
 
 
 def is_quote(text: str) -> bool:
@@ -178,11 +184,11 @@ class Reading:
     conflict_words: int
 
 
-def only_hypothetical(text: str) -> bool:
+def only_hypothetical(text: str, language: str = "en") -> bool:
     """A clause that says an act might, could or will happen ("unions could strike if talks
     fail"), and no act stated outside such clauses ("protesters blocked the streets despite a
     warning that police would not allow it" states the blockade)."""
-    patterns = _patterns()
+    patterns = _patterns(language)
     plain = _GRIEVANCE.sub("", text)
     if patterns["hypothetical"].search(plain) is None:
         return False
@@ -194,24 +200,28 @@ def only_hypothetical(text: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def reading(text: str) -> Reading:
+def reading(text: str, language: str = "en") -> Reading:
     unmonthed = without_month(text)
-    patterns = _patterns()
+    patterns = _patterns(language)
+
+    def has(kind: str, where: str = text) -> bool:
+        return patterns[kind].search(where) is not None
+
     return Reading(
-        hypothetical=only_hypothetical(text),
-        judicial=_has("judicial", text),
-        opinion=_has("opinion", text),
-        diplomatic=_has("diplomatic", text),
-        retrospect=_has("retrospect", text),
+        hypothetical=only_hypothetical(text, language),
+        judicial=has("judicial"),
+        opinion=has("opinion"),
+        diplomatic=has("diplomatic"),
+        retrospect=has("retrospect"),
         quote=is_quote(text),
-        armed=names_armed(_ATTRIBUTION.sub("", text)),
-        armed_anywhere=names_armed(text),
-        act=_has("acts", unmonthed),
-        bodies=_has("bodies", text),
-        non_violent=non_violent_cause(text),
-        violence=_has("violence", text),
-        metaphor=_has("metaphor", text),
-        participant=names_participant(text),
+        armed=names_armed(_ATTRIBUTION.sub("", text), language),
+        armed_anywhere=names_armed(text, language),
+        act=has("acts", unmonthed),
+        bodies=has("bodies"),
+        non_violent=non_violent_cause(text, language),
+        violence=has("violence"),
+        metaphor=has("metaphor"),
+        participant=names_participant(text, language),
         other_words=len(patterns["domain"].findall(text)),
         conflict_words=len(patterns["armed"].findall(text))
         + len(patterns["acts"].findall(unmonthed)),
@@ -222,7 +232,7 @@ def is_other_news(sentences: list[Sentence]) -> bool:
     """An article about something else (a match, a market, a film, a trial, a bill): words of
     other kinds of news outnumber twice over the words of armed violence, and there are at least
     `MIN_TOPIC_WORDS` of them (a one-line conflict note never reaches that)."""
-    found = [reading(sentence.text) for sentence in sentences]
+    found = [reading(s.text, s.language) for s in sentences if s.language in READ]
     other = sum(r.other_words for r in found)
     return other >= MIN_TOPIC_WORDS and other > 2 * sum(r.conflict_words for r in found)
 
@@ -230,9 +240,9 @@ def is_other_news(sentences: list[Sentence]) -> bool:
 def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
     """Whether the sentence states a literal act of violence, protest or coercion. In an article
     about something else (`is_other_news`), only an act with an armed actor beside it does."""
-    if sentence.language != "en":
-        return True  # the lexicon is English; other languages keep the cue-based detection
-    r = reading(sentence.text)
+    if sentence.language not in READ:
+        return True  # a language the lexicon does not read keeps the cue-based detection
+    r = reading(sentence.text, sentence.language)
     if r.hypothetical or r.judicial or r.opinion or r.quote:
         return False
     act = r.act or r.bodies
@@ -249,9 +259,9 @@ def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
 
 def is_literal_collective(sentence: Sentence, other_news: bool = False) -> bool:
     """A protest, strike or blockade by people, not a market rally or the month of March."""
-    if sentence.language != "en":
+    if sentence.language not in READ:
         return True
-    r = reading(sentence.text)
+    r = reading(sentence.text, sentence.language)
     if r.hypothetical or r.metaphor or r.diplomatic or r.opinion:
         return False
     return not other_news or r.act
@@ -259,9 +269,9 @@ def is_literal_collective(sentence: Sentence, other_news: bool = False) -> bool:
 
 def is_literal_development(sentence: Sentence, other_news: bool = False) -> bool:
     """A seizure, arrest, curfew or agreement done by or to people of a conflict, not a firm."""
-    if sentence.language != "en":
+    if sentence.language not in READ:
         return True
-    r = reading(sentence.text)
+    r = reading(sentence.text, sentence.language)
     if r.hypothetical or r.non_violent or r.diplomatic or r.retrospect or r.opinion:
         return False
     if other_news:
@@ -274,9 +284,9 @@ def anchor_kind(sentence: Sentence, other_news: bool = False) -> str | None:
     "act", "participant" (a violence word beside a participant), None when it is no anchor."""
     if not is_anchor(sentence, other_news):
         return None
-    if sentence.language != "en":
+    if sentence.language not in READ:
         return "act"
-    r = reading(sentence.text)
+    r = reading(sentence.text, sentence.language)
     if r.act or r.bodies:
         return "armed_act" if r.armed_anywhere else "act"
     return "participant"

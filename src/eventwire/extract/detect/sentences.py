@@ -77,13 +77,14 @@ def _states(kind: str, sentence: Sentence) -> bool:
     patterns = detection_patterns()
     if sentence.index >= LEDE or not patterns[kind].search(without_month(sentence.text)):
         return False
-    return not _only_announced(sentence.text)
+    return not _only_announced(sentence.text, sentence.language)
 
 
-def _only_announced(text: str) -> bool:
+def _only_announced(text: str, language: str = "en") -> bool:
     """A plan, a threat, a call or a denial, with no act of its own in the sentence ("residents
     demonstrated and threatened to boycott the polls" states the demonstration)."""
-    return bool(detection_patterns()["not_happened"].search(text)) and not states_act(text)
+    found = detection_patterns()["not_happened"].search(text)
+    return bool(found) and not states_act(text, language)
 
 
 def is_collective_action(sentence: Sentence, other_news: bool = False) -> bool:
@@ -99,7 +100,7 @@ def _announced_only(sentence: Sentence) -> bool:
     """A call, plan, threat or denial without a casualty: "unions called for a strike"."""
     if "casualty" in sentence.cues:
         return False
-    return _only_announced(sentence.text)
+    return _only_announced(sentence.text, sentence.language)
 
 
 def event_sentences(doc: AnalyzedDoc, other_news: bool | None = None) -> list[Sentence]:
