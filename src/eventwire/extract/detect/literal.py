@@ -55,7 +55,9 @@ _RECENT = re.compile(
 )
 """A day of its own ("On 29 Jan", "on Friday"): the sentence reports something that happened
 then, whatever older year it mentions as background."""
-_REPORTERS = r"(?:the )?(?:\w+ )?(?:police|army|military|gendarmerie|officials?|authorities|spokesm[ae]n)"
+_REPORTERS = (
+    r"(?:the )?(?:\w+ )?(?:police|army|military|gendarmerie|officials?|authorities|spokesm[ae]n)"
+)
 _ATTRIBUTION = re.compile(
     rf"according to {_REPORTERS}(?: \w+){{0,3}}|, {_REPORTERS}(?: \w+){{0,3}} "
     r"(?:said|says|told|reported|confirmed|added)",
