@@ -21,9 +21,8 @@ for a group of event sentences with an anchor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from eventwire.data import load_toml
 from eventwire.extract.actors import find_matches
@@ -161,29 +160,90 @@ def is_quote(text: str) -> bool:
     return text[:1] in QUOTES
 
 
-@dataclass(frozen=True)
 class Reading:
-    """What the lexicon finds in one sentence, read once (the detector runs before the parse and
-    after it, and several rules ask the same questions)."""
+    """What the lexicon finds in one sentence, each question asked once and only when a rule asks
+    it (the detector runs before the parse and after it, several rules ask the same questions,
+    and most sentences are dismissed on their first three: `act`, `bodies`, `violence`)."""
 
-    hypothetical: bool
-    judicial: bool
-    opinion: bool
-    """Opinion, analysis or a denial (`[opinion]`): no act of its own."""
-    diplomatic: bool
-    retrospect: bool
-    quote: bool
-    armed: bool
-    """An armed actor, not counting the police or officials who only report ("..., police said")."""
-    armed_anywhere: bool
-    act: bool
-    bodies: bool
-    non_violent: bool
-    violence: bool
-    metaphor: bool
-    participant: bool
-    other_words: int
-    conflict_words: int
+    def __init__(self, text: str, language: str = "en") -> None:
+        self.text = text
+        self.language = language
+        self._patterns = _patterns(language)
+        self._unmonthed = without_month(text)
+
+    def _has(self, kind: str, where: str | None = None) -> bool:
+        return self._patterns[kind].search(self.text if where is None else where) is not None
+
+    @cached_property
+    def hypothetical(self) -> bool:
+        return only_hypothetical(self.text, self.language)
+
+    @cached_property
+    def judicial(self) -> bool:
+        return self._has("judicial")
+
+    @cached_property
+    def opinion(self) -> bool:
+        """Opinion, analysis or a denial (`[opinion]`): no act of its own."""
+        return self._has("opinion")
+
+    @cached_property
+    def diplomatic(self) -> bool:
+        return self._has("diplomatic")
+
+    @cached_property
+    def retrospect(self) -> bool:
+        return self._has("retrospect")
+
+    @cached_property
+    def quote(self) -> bool:
+        return is_quote(self.text)
+
+    @cached_property
+    def armed(self) -> bool:
+        """An armed actor, not counting the police or officials who only report ("..., police
+        said")."""
+        stripped = _ATTRIBUTION.sub("", self.text)
+        if stripped == self.text:
+            return self.armed_anywhere
+        return names_armed(stripped, self.language)
+
+    @cached_property
+    def armed_anywhere(self) -> bool:
+        return names_armed(self.text, self.language)
+
+    @cached_property
+    def act(self) -> bool:
+        return self._has("acts", self._unmonthed)
+
+    @cached_property
+    def bodies(self) -> bool:
+        return self._has("bodies")
+
+    @cached_property
+    def non_violent(self) -> bool:
+        return non_violent_cause(self.text, self.language)
+
+    @cached_property
+    def violence(self) -> bool:
+        return self._has("violence")
+
+    @cached_property
+    def metaphor(self) -> bool:
+        return self._has("metaphor")
+
+    @cached_property
+    def participant(self) -> bool:
+        return names_participant(self.text, self.language)
+
+    @cached_property
+    def other_words(self) -> int:
+        return len(self._patterns["domain"].findall(self.text))
+
+    @cached_property
+    def conflict_words(self) -> int:
+        acts = self._patterns["acts"].findall(self._unmonthed)
+        return len(self._patterns["armed"].findall(self.text)) + len(acts)
 
 
 def only_hypothetical(text: str, language: str = "en") -> bool:
@@ -203,31 +263,7 @@ def only_hypothetical(text: str, language: str = "en") -> bool:
 
 @lru_cache(maxsize=65536)
 def reading(text: str, language: str = "en") -> Reading:
-    unmonthed = without_month(text)
-    patterns = _patterns(language)
-
-    def has(kind: str, where: str = text) -> bool:
-        return patterns[kind].search(where) is not None
-
-    return Reading(
-        hypothetical=only_hypothetical(text, language),
-        judicial=has("judicial"),
-        opinion=has("opinion"),
-        diplomatic=has("diplomatic"),
-        retrospect=has("retrospect"),
-        quote=is_quote(text),
-        armed=names_armed(_ATTRIBUTION.sub("", text), language),
-        armed_anywhere=names_armed(text, language),
-        act=has("acts", unmonthed),
-        bodies=has("bodies"),
-        non_violent=non_violent_cause(text, language),
-        violence=has("violence"),
-        metaphor=has("metaphor"),
-        participant=names_participant(text, language),
-        other_words=len(patterns["domain"].findall(text)),
-        conflict_words=len(patterns["armed"].findall(text))
-        + len(patterns["acts"].findall(unmonthed)),
-    )
+    return Reading(text, language)
 
 
 def is_other_news(sentences: list[Sentence]) -> bool:
@@ -245,9 +281,11 @@ def is_anchor(sentence: Sentence, other_news: bool = False) -> bool:
     if sentence.language not in READ:
         return True  # a language the lexicon does not read keeps the cue-based detection
     r = reading(sentence.text, sentence.language)
+    act = r.act or r.bodies
+    if not act and not r.violence:
+        return False
     if r.hypothetical or r.judicial or r.opinion or r.quote:
         return False
-    act = r.act or r.bodies
     if other_news:
         return r.armed and act
     if r.non_violent and not r.armed:
