@@ -15,7 +15,9 @@ TERSE = {
         "There were no casualties."
     ),
     "rocket fell": "On 3 May 2024, a rocket fell near the Sarra crossing. Casualties unknown.",
-    "gunboats struck": "On 3 May 2024, navy gunboats struck the shore of Belin. Casualties unknown.",
+    "gunboats struck": (
+        "On 3 May 2024, navy gunboats struck the shore of Belin. Casualties unknown."
+    ),
     "shelling": "On 3 May 2024, smoke rose over Kerch harbour after shelling by artillery units.",
     "factional clash": (
         "On 3 May 2024, two factions of a student league clashed using sticks at Toran college "
@@ -37,7 +39,9 @@ TERSE = {
         "On 4 May 2024, protesters blocked the streets of Orra despite a warning from the police "
         "that they would not allow any protest."
     ),
-    "police who act": "On 6 October, police in Kisa fired tear gas at crowds near the election office.",
+    "police who act": (
+        "On 6 October, police in Kisa fired tear gas at crowds near the election office."
+    ),
     "solidarity gathering": (
         "On 3 May 2024, people gathered near the central station in Lenn to express solidarity "
         "with the victims of the war."
