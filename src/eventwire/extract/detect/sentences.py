@@ -25,6 +25,7 @@ from functools import cache
 from eventwire.data import load_toml
 from eventwire.extract.detect.literal import (
     anchor_kind,
+    in_retrospect,
     is_anchor,
     is_literal_collective,
     is_literal_development,
@@ -56,11 +57,18 @@ LEDE = 3
 """Collective-action and strategic sentences count only this early in an article."""
 
 
+MORE = "lexicons/detection.toml"
+"""Its [sentences] lists are appended to those of `LEXICON` [detection]."""
+
+
 @cache
 def detection_patterns() -> dict[str, re.Pattern[str]]:
     section = load_toml(LEXICON)["detection"]
+    more = load_toml(MORE).get("sentences", {})
     return {
-        name: re.compile(r"(?<![\w])(?:" + "|".join(patterns) + ")", re.IGNORECASE)
+        name: re.compile(
+            r"(?<![\w])(?:" + "|".join([*patterns, *more.get(name, [])]) + ")", re.IGNORECASE
+        )
         for name, patterns in section.items()
     }
 
@@ -69,13 +77,14 @@ def _states(kind: str, sentence: Sentence) -> bool:
     patterns = detection_patterns()
     if sentence.index >= LEDE or not patterns[kind].search(without_month(sentence.text)):
         return False
-    return not _only_announced(sentence.text)
+    return not _only_announced(sentence.text, sentence.language)
 
 
-def _only_announced(text: str) -> bool:
+def _only_announced(text: str, language: str = "en") -> bool:
     """A plan, a threat, a call or a denial, with no act of its own in the sentence ("residents
     demonstrated and threatened to boycott the polls" states the demonstration)."""
-    return bool(detection_patterns()["not_happened"].search(text)) and not states_act(text)
+    found = detection_patterns()["not_happened"].search(text)
+    return bool(found) and not states_act(text, language)
 
 
 def is_collective_action(sentence: Sentence, other_news: bool = False) -> bool:
@@ -91,7 +100,7 @@ def _announced_only(sentence: Sentence) -> bool:
     """A call, plan, threat or denial without a casualty: "unions called for a strike"."""
     if "casualty" in sentence.cues:
         return False
-    return _only_announced(sentence.text)
+    return _only_announced(sentence.text, sentence.language)
 
 
 def event_sentences(doc: AnalyzedDoc, other_news: bool | None = None) -> list[Sentence]:
@@ -139,7 +148,7 @@ def detect_frames(doc: AnalyzedDoc) -> list[EventFrame]:
 def _anchor(sentence: Sentence, other_news: bool, published: date | None) -> str | None:
     if tells_the_past(sentence.text, published):
         return None
-    if kind := anchor_kind(sentence, other_news):
+    if not in_retrospect(sentence) and (kind := anchor_kind(sentence, other_news)):
         return kind
     if is_collective_action(sentence, other_news):
         return "collective"
