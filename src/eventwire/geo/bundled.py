@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 
-from eventwire.geo.geonames import Code, Neighbours, canonical_admin1, parse, rows_of
+from eventwire.geo.geonames import (
+    Code,
+    Neighbours,
+    canonical_admin1,
+    keep_known,
+    parse,
+    rows_of,
+)
 from eventwire.geo.shipped import ADMIN1_FILE, ADMIN2_FILE, code_table, country_dumps, read_lines
 
 
@@ -29,7 +36,7 @@ def fill_shipped(connection: sqlite3.Connection, embedded_admin1: dict[Code, str
         admin2 = {k: v for k, v in admin2_codes.items() if k[0] == dump.country}
         admin2.update({(f[8], f[10], f[11]): f[1] for f in rows if f[6:8] == ["A", "ADM2"]})
         out = rows_of(rows, admin1, admin2, neighbours, own=rows)
-        places = [(*place, "geonames") for place in out.places]
+        places = [(*place, "geonames") for place in keep_known(out.places, connection)]
         connection.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
         connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", out.names)
         connection.execute(

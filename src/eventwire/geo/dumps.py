@@ -29,7 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from eventwire.geo.bundled import reference_points
-from eventwire.geo.geonames import CLASSES, admin_names, parse, rows_of
+from eventwire.geo.geonames import CLASSES, admin_names, keep_known, parse, rows_of
 from eventwire.geo.lookup import Gazetteer, user_index_path
 from eventwire.geo.text import name_keys, normalize
 
@@ -103,7 +103,7 @@ def _load_dump(
     countries = sorted({cc for cc, _a1, _a2 in admin2} | _countries(path))
     neighbours = reference_points(reference, countries, admin1)
     out = rows_of(_dump_rows(path), admin1, admin2, neighbours, own=_dump_rows(path))
-    _insert(connection, out.places, out.names)
+    _insert(connection, keep_known(out.places, reference), out.names)
     connection.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?)", out.admin1)
     connection.execute("DELETE FROM dump_countries WHERE source = ?", (path.name,))
     connection.executemany(

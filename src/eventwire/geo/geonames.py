@@ -10,6 +10,8 @@ regions created since 2016, Ménaka and Taoudénit, and were not recoded), a few
 - a row whose code is not current takes the admin1 (and admin2) of the places around it: a vote
   of the nearest places with a current code, from the dump itself and from the embedded index
   (`Neighbours`), within `VOTE_KM`;
+- a second-level unit is named without its generic words, as the records give it ("Province du
+  Soum" is "Soum");
 - a first-level unit of a dump is named by the canonical table ("Southwest Region" of the Burkina
   dump is "Sud-Ouest", as the embedded index and ACLED say), its own names staying lookup keys.
 """
@@ -18,13 +20,14 @@ from __future__ import annotations
 
 import copy
 import math
+import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
 from eventwire.data import load_toml
-from eventwire.geo.admin import km_between
+from eventwire.geo.admin import display_name, km_between
 from eventwire.geo.text import name_keys
 
 CLASSES = frozenset("PASL")
@@ -185,8 +188,28 @@ def rows_of(
             name = admin1[(cc, a1)]
             out.admin1.append((cc, a1, name))
         population = int(f[14]) if f[14].isdigit() else 0
-        out.places.append((gid, name, lat, lon, cc, a1, a2, population, kind))
+        out.places.append((gid, name, lat, lon, cc, a1, display_name(a2), population, kind))
         alternates = [name, *(a for a in f[3].split(",") if a), f[2]]
         out.names.extend((key, gid, primary) for key, primary in name_keys(f[1], alternates))
         out.countries[cc] += 1
     return out
+
+
+def keep_known(places: list[tuple], connection: sqlite3.Connection) -> list[tuple]:
+    """Dump rows with what the index already knows of the same place kept where the dump has
+    nothing: cities500's population (GeoNames dumps leave most at 0) and admin2."""
+    known = {}
+    ids = [place[0] for place in places]
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        query = f"SELECT id, population, admin2 FROM places WHERE id IN ({marks})"
+        known.update({gid: (pop, a2) for gid, pop, a2 in connection.execute(query, chunk)})
+    merged = []
+    for place in places:
+        population, admin2 = known.get(place[0], (0, None))
+        row = list(place)
+        row[7] = max(row[7], population or 0)
+        row[6] = row[6] or display_name(admin2)
+        merged.append(tuple(row))
+    return merged
