@@ -34,6 +34,9 @@ CLASSES = frozenset("PASL")
 ADMIN_KINDS = {"ADM1": "adm1", "ADM2": "adm2", "ADM3": "adm3", "ADM4": "adm3"}
 VOTE_KM = 60.0
 VOTERS = 7
+SPLIT_KM = 150.0
+"""A place coded with a unit since split takes the unit of the nearest embedded town within this
+distance: cities500 has few towns in the new desert regions, so their cells are wide."""
 _CELL = 0.5  # degrees
 _OWN_POINTS_CAP = 500_000
 
@@ -65,35 +68,37 @@ class Neighbours:
         self.cells[(cc, *_cell(lat, lon))].append((lat, lon, admin1, admin2))
         self.size += 1
 
-    def vote(self, cc: str, lat: float, lon: float) -> tuple[str, str | None] | None:
+    def vote(
+        self, cc: str, lat: float, lon: float, km: float = VOTE_KM, voters: int = VOTERS
+    ) -> tuple[str, str | None] | None:
         """The admin1 code (and admin2 name) most of the nearest places have, or None."""
         row, col = _cell(lat, lon)
-        reach = math.ceil(VOTE_KM / 111.0 / _CELL)
+        reach = math.ceil(km / 111.0 / _CELL)
         near = []
         for dr in range(-reach, reach + 1):
             for dc in range(-reach, reach + 1):
                 for point in self.cells.get((cc, row + dr, col + dc), ()):
-                    km = km_between(lat, lon, point[0], point[1])
-                    if km <= VOTE_KM:
-                        near.append((km, point))
+                    distance = km_between(lat, lon, point[0], point[1])
+                    if distance <= km:
+                        near.append((distance, point))
         if not near:
             return None
         near.sort(key=lambda item: item[0])
         weights: Counter[str] = Counter()
-        for km, point in near[:VOTERS]:
-            weights[point[2]] += 1.0 / (1.0 + km)
+        for distance, point in near[:voters]:
+            weights[point[2]] += 1.0 / (1.0 + distance)
         admin1 = weights.most_common(1)[0][0]
         admin2s: Counter[str] = Counter()
-        for km, point in near[:VOTERS]:
+        for distance, point in near[:voters]:
             if point[2] == admin1 and point[3]:
-                admin2s[point[3]] += 1.0 / (1.0 + km)
+                admin2s[point[3]] += 1.0 / (1.0 + distance)
         return admin1, (admin2s.most_common(1)[0][0] if admin2s else None)
 
 
 def _after_split(
     trusted: Neighbours, cc: str, lat: float, lon: float, a1: str | None, a2: str | None
 ) -> tuple[str | None, str | None]:
-    voted = trusted.vote(cc, lat, lon)
+    voted = trusted.vote(cc, lat, lon, SPLIT_KM, voters=1)  # the nearest town coded after it
     if voted and voted[0] in splits()[(cc, a1 or "")]:
         return voted
     return a1, a2

@@ -30,6 +30,8 @@ FOLDER = "geonames"
 CLASSES = frozenset("PASL")
 ADMIN1_FILE = "admin1CodesASCII.txt"
 ADMIN2_FILE = "admin2Codes.txt"
+RULES_VERSION = "2"
+"""Bump when the indexing of the dumps (`geo/geonames.py`) changes: the cache key carries it."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def manifest_key() -> str:
     (`gazetteer/admin_splits.toml`, which the indexing of the dumps reads)."""
     digest = hashlib.sha256("".join(d.sha256 for d in manifest()).encode())
     digest.update(data_path("gazetteer/admin_splits.toml").read_bytes())
+    digest.update(RULES_VERSION.encode())
     return digest.hexdigest()[:8]
 
 
