@@ -109,7 +109,7 @@ def test_dump_places_are_found_with_their_admin_units(
     village = next(p for p in gaz.lookup("Tamkoussa") if p.kind == "city")
     assert (village.country_code, village.admin2, village.geonames_id) == (
         "NE",
-        "Département de Kourfeye",
+        "Kourfeye",  # named without its generic words, as every source's units are
         90000003,
     )
     assert village.latitude == pytest.approx(14.61)
@@ -203,7 +203,7 @@ def test_acled_locations_are_added_once_with_admin_codes(tmp_path: Path, embedde
     user = tmp_path / "user.sqlite"
     assert add_acled(export, user, Gazetteer(embedded)) == 2
     gaz = Gazetteer(embedded, user)
-    place = gaz.lookup("Garbey Kourou")[0]
+    place = next(p for p in gaz.lookup("Garbey Kourou") if p.geonames_id is None)
     assert (place.country_code, place.admin2, place.geonames_id) == ("NE", "Kourfeye", None)
     assert gaz.admin1_name("NE", place.admin1_code) in ("Tillabéri", "Tillaberi")
     assert gaz.lookup("In Agar")[0].country_code == "NE"  # from the country name

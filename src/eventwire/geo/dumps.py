@@ -28,13 +28,14 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from eventwire.geo.build import name_keys
+from eventwire.geo.bundled import reference_points
+from eventwire.geo.geonames import CLASSES, admin_names, keep_known, parse, rows_of
 from eventwire.geo.lookup import Gazetteer, user_index_path
-from eventwire.geo.text import normalize
+from eventwire.geo.text import name_keys, normalize
+
+__all__ = ["CLASSES", "GazetteerError", "add_acled", "fetch", "load_geonames", "status"]
 
 GEONAMES_URL = "https://download.geonames.org/export/dump"
-CLASSES = frozenset("PASL")
-_ADMIN_KINDS = {"ADM1": "adm1", "ADM2": "adm2", "ADM3": "adm3", "ADM4": "adm3"}
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS places (
     id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, cc TEXT,
@@ -46,6 +47,8 @@ CREATE TABLE IF NOT EXISTS names (
 CREATE TABLE IF NOT EXISTS admin1 (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code));
 CREATE TABLE IF NOT EXISTS sources (source TEXT PRIMARY KEY, kind TEXT, places INTEGER,
     loaded TEXT);
+CREATE TABLE IF NOT EXISTS dump_countries (cc TEXT, source TEXT, places INTEGER,
+    PRIMARY KEY (cc, source));
 """
 
 
@@ -64,60 +67,66 @@ def _open(target: Path | None) -> sqlite3.Connection:
 # GeoNames dumps ---------------------------------------------------------------------------
 
 
-def load_geonames(files: Iterable[Path], target: Path | None = None) -> dict[str, int]:
-    """Import GeoNames dumps (plain .txt or .zip); returns places imported per file."""
+def load_geonames(
+    files: Iterable[Path], target: Path | None = None, embedded: Path | None = None
+) -> dict[str, int]:
+    """Import GeoNames dumps (plain .txt or .zip); returns places imported per file. A country
+    loaded so replaces the dump shipped for it. Admin codes are made current against the
+    embedded index (`embedded`, default the cache's), as the shipped dumps are."""
+    from eventwire.geo.lookup import ensure_index
+
+    files = [Path(path) for path in files]
+    reference = sqlite3.connect(f"file:{embedded or ensure_index()}?mode=ro", uri=True)
     counts = {}
     connection = _open(target)
     try:
+        admin1 = dict(
+            ((cc, code), name)
+            for cc, code, name in reference.execute("SELECT cc, code, name FROM admin1")
+        )
         for path in files:
-            counts[str(path)] = _load_dump(connection, Path(path))
+            counts[str(path)] = _load_dump(connection, reference, admin1, path)
             connection.commit()
     finally:
         connection.close()
+        reference.close()
     return counts
 
 
-def _load_dump(connection: sqlite3.Connection, path: Path) -> int:
-    admin2 = {
-        (f[8], f[10], f[11]): f[1] for f in _dump_rows(path) if f[6] == "A" and f[7] == "ADM2"
-    }
-    places, names, admin1 = [], [], []
-    for f in _dump_rows(path):
-        kind = _kind(f[6], f[7])
-        if kind is None:
-            continue
-        gid, cc, a1 = int(f[0]), f[8], f[10] or None
-        a2 = admin2.get((cc, f[10], f[11])) if f[11] else None
-        population = int(f[14]) if f[14].isdigit() else 0
-        places.append((gid, f[1], float(f[4]), float(f[5]), cc, a1, a2, population, kind))
-        alternates = [a for a in f[3].split(",") if a] + [f[2]]
-        names.extend((key, gid, primary) for key, primary in name_keys(f[1], alternates))
-        if kind == "adm1" and a1:
-            admin1.append((cc, a1, f[1]))
-    _insert(connection, places, names)
-    connection.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?)", admin1)
-    _record(connection, path.name, "geonames", len(places))
-    return len(places)
+def _load_dump(
+    connection: sqlite3.Connection,
+    reference: sqlite3.Connection,
+    admin1: dict[tuple[str, str], str],
+    path: Path,
+) -> int:
+    admin2, _ = admin_names(_dump_rows(path))
+    countries = sorted({cc for cc, _a1, _a2 in admin2} | _countries(path))
+    neighbours = reference_points(reference, countries, admin1)
+    out = rows_of(_dump_rows(path), admin1, admin2, neighbours, own=_dump_rows(path))
+    _insert(connection, keep_known(out.places, reference), out.names)
+    connection.executemany("INSERT OR REPLACE INTO admin1 VALUES (?, ?, ?)", out.admin1)
+    connection.execute("DELETE FROM dump_countries WHERE source = ?", (path.name,))
+    connection.executemany(
+        "INSERT OR REPLACE INTO dump_countries VALUES (?, ?, ?)",
+        [(cc, path.name, count) for cc, count in out.countries.items()],
+    )
+    _record(connection, path.name, "geonames", len(out.places))
+    return len(out.places)
 
 
-def _kind(feature_class: str, code: str) -> str | None:
-    if feature_class not in CLASSES:
-        return None
-    if feature_class == "A":
-        return _ADMIN_KINDS.get(code)
-    return "city" if feature_class == "P" else "site"
+def _countries(path: Path) -> set[str]:
+    """The countries of a dump, from its first rows (a country dump) or its name ('BF.zip')."""
+    stem = path.name.split(".", 1)[0]
+    found = {stem} if len(stem) == 2 and stem.isupper() else set()
+    for index, fields in enumerate(_dump_rows(path)):
+        found.add(fields[8])
+        if index >= 2000:
+            break
+    return found
 
 
 def _dump_rows(path: Path) -> Iterator[list[str]]:
-    for line in _dump_lines(path):
-        fields = line.rstrip("\n").split("\t")
-        if len(fields) < 15 or not fields[0].isdigit():
-            continue
-        try:
-            float(fields[4]), float(fields[5])
-        except ValueError:
-            continue
-        yield fields
+    yield from parse(_dump_lines(path))
 
 
 def _dump_lines(path: Path) -> Iterator[str]:
@@ -192,9 +201,31 @@ def _acled_place(
         return None
     admin1 = (row.get("admin1") or "").strip()
     admin2 = (row.get("admin2") or "").strip() or None
-    code = codes.get((cc, normalize(admin1)))
+    code = _admin1_code(gaz, codes, cc, admin1)
     key = (cc, normalize(name), normalize(admin1), normalize(admin2 or ""))
-    return key, (name, lat, lon, cc, code, admin2)
+    return key, (name, lat, lon, cc, code, _admin2_name(gaz, cc, code, admin2))
+
+
+def _admin1_code(
+    gaz: Gazetteer, codes: dict[tuple[str, str], str], cc: str, admin1: str
+) -> str | None:
+    """The code of the unit an export names, by its name or an alternate ('Timbuktu' is
+    'Tombouctou', 'Extreme-Nord' is 'Far North')."""
+    code = codes.get((cc, normalize(admin1)))
+    if code is None and admin1:
+        units = [p for p in gaz.lookup(admin1) if p.kind == "adm1" and p.country_code == cc]
+        code = units[0].admin1_code if units else None
+    return code
+
+
+def _admin2_name(gaz: Gazetteer, cc: str, code: str | None, admin2: str | None) -> str | None:
+    """The index's name of the second-level unit an export names, else the export's."""
+    if not admin2:
+        return None
+    for place in gaz.lookup(admin2):
+        if (place.kind, place.country_code, place.admin1_code) == ("adm2", cc, code):
+            return place.name
+    return admin2
 
 
 def _alpha2(row: dict[str, str], gaz: Gazetteer) -> str | None:

