@@ -2,16 +2,16 @@
 
 A dated event is compared with the events of its date window (`events.event_date` with
 `events.iso3`, index ix_events_iso3_date, or a lat/lon box, index ix_events_lat_lon). An undated
-event is compared with the events dated in a window around its document's publication date (an
-event happens on or a few days before the day it is published). Events stored without a date are
-candidates of a new event in the same place whatever its date (`event_date IS NULL` with the
-same iso3 is the head of ix_events_iso3_date); scoring then holds them to their documents'
-publication dates, so a dated event never merges with one far from its date. With no date and
-no publication date at all, the nearest stored events of the same place are compared (by place,
-type and text). Events that already hold one of the new event's documents are left out (two
-events of one article are distinct by construction). An event without a place is compared with
-the events of its date window only, and scoring asks that the stored event's place be named in
-its text.
+event is compared with the events dated in a window around its document's publication date (an event
+happens on or a few days before the day it is published). Events stored without a date are
+candidates of a new event in the same place whatever its date (`event_date IS NULL` with the same
+iso3 is the head of ix_events_iso3_date); scoring then holds them to their documents' publication
+dates, so a dated event never merges with one far from its date. With no date and no publication
+date at all, the latest stored events of the same country are compared (by place, type and text;
+`iso3 = ? ORDER BY event_date DESC` reads ix_events_iso3_date backwards). Events that already hold
+one of the new event's documents are left out (two events of one article are distinct by
+construction). An event without a place is compared with the events of its date window only, and
+scoring asks that the stored event's place be named in its text.
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ def candidates(
     if span is not None:
         dated = [EventRow.event_date.between(*span), *common]
         found += _query(session, [*dated, place] if place is not None else dated, config)
-    elif place is not None:  # no date evidence at all: the nearest events of the same place
-        found += _query(session, [EventRow.event_date.is_not(None), place, *common], config)
+    elif item.location is not None and item.location.iso3:  # no date evidence at all
+        country = [EventRow.iso3 == item.location.iso3, EventRow.event_date.is_not(None)]
+        found += _query(session, [*country, *common], config)
     if place is not None:
         found += _query(session, [EventRow.event_date.is_(None), place, *common], config)
     return found

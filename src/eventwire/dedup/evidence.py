@@ -29,18 +29,28 @@ def _fold_word(word: str) -> str:
     return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
 
 
+def _bare(token: str) -> str:
+    """The folded word without a French elision: "l'aube" -> "aube", "d'Arbinda" -> "arbinda"."""
+    folded = _fold_word(token).replace("’", "'")
+    head, _, tail = folded.rpartition("'")
+    return tail if head and len(head) <= 2 and tail else folded
+
+
+def _tokens(text: str) -> list[str]:
+    return [_bare(token) for token in _TOKEN.findall(text)]
+
+
 def translated(text: str) -> str:
     """`text` with the French words of the lexicon replaced by their English equivalents."""
     table: dict[str, str] = _words()["fr_en"]
-    return " ".join(table.get(_fold_word(token), token) for token in _TOKEN.findall(text))
+    return " ".join(table.get(word, word) for word in _tokens(text))
 
 
 def figures(text: str) -> frozenset[int]:
     """The numbers a text gives, as digits or number words (years and tiny ones left out)."""
     table: dict[str, int] = _words()["numbers"]
     found: set[int] = set()
-    for token in _TOKEN.findall(text):
-        folded = _fold_word(token)
+    for folded in _tokens(text):
         value = int(folded) if folded.isdigit() and len(folded) <= 4 else table.get(folded)
         if value is not None and 1 < value < 1900:
             found.add(value)
@@ -52,16 +62,18 @@ def names(text: str) -> frozenset[str]:
     skip = frozenset(_words()["names"]["not_names"])
     found = set()
     for token in _TOKEN.findall(text):
-        folded = _fold_word(token)
-        if token[:1].isupper() and len(folded) >= 3 and folded not in skip:
-            found.add(folded.split("'")[-1])
+        folded = _bare(token)
+        shown = re.split(r"['’]", token)[-1] if folded != _fold_word(token) else token
+        capital = shown[:1].isupper()
+        if capital and len(folded) >= 3 and folded not in skip:
+            found.add(folded)
     return frozenset(found)
 
 
 def language_of(text: str) -> str:
     """'fr' or 'en', by the function words of the text (enough to tell the two apart)."""
     table = _words()["language"]
-    words = [_fold_word(token) for token in _TOKEN.findall(text)]
+    words = _tokens(text)
     french = sum(word in table["fr"] for word in words)
     english = sum(word in table["en"] for word in words)
     return "fr" if french > english else "en"
@@ -69,7 +81,7 @@ def language_of(text: str) -> str:
 
 def at_night(text: str) -> bool:
     night = frozenset(_words()["night"]["words"])
-    return any(_fold_word(token) in night for token in _TOKEN.findall(text))
+    return any(word in night for word in _tokens(text))
 
 
 def evidence_similarity(first: str, second: str) -> float:
