@@ -19,12 +19,13 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import Session
 
 from eventwire.dedup.config import DedupConfig
+from eventwire.dedup.scoring import plausible
 from eventwire.models import Event
-from eventwire.store.schema import EventDocumentRow, EventRow
+from eventwire.store.schema import DocumentRow, EventDocumentRow, EventRow
 
 KM_PER_DEGREE = 111.2
 
@@ -43,13 +44,42 @@ def candidates(
     found: list[EventRow] = []
     if span is not None:
         dated = [EventRow.event_date.between(*span), *common]
-        found += _query(session, [*dated, place] if place is not None else dated, config)
+        found += _query(session, [*dated, place] if place is not None else dated, item, config)
     elif item.location is not None and item.location.iso3:  # no date evidence at all
         country = [EventRow.iso3 == item.location.iso3, EventRow.event_date.is_not(None)]
-        found += _query(session, [*country, *common], config)
+        found += _query(session, [*country, *common], item, config)
     if place is not None:
-        found += _query(session, [EventRow.event_date.is_(None), place, *common], config)
+        undated = [EventRow.event_date.is_(None), place, *common]
+        published_span = _published_span(item, config, published)
+        if published_span is not None:
+            undated.append(_published_within(*published_span))
+        found += _query(session, undated, item, config)
     return found
+
+
+def _published_span(
+    item: Event, config: DedupConfig, published: date | None
+) -> tuple[date, date] | None:
+    """The publication dates an undated stored event must have one of to be this event."""
+    lag, lead = (
+        timedelta(days=config.published_lag_days),
+        timedelta(days=config.published_lead_days),
+    )
+    if item.event_date is not None:
+        return item.event_date - lead, item.event_date + lag
+    if published is not None:
+        return published - lag, published + lag
+    return None
+
+
+def _published_within(first: date, last: date):  # type: ignore[no-untyped-def]
+    """A stored event with a document published between the two dates (correlated EXISTS on
+    the primary keys of event_documents and documents: no scan of documents)."""
+    return exists().where(
+        EventDocumentRow.event_id == EventRow.id,
+        DocumentRow.id == EventDocumentRow.document_id,
+        DocumentRow.published.between(first, last),
+    )
 
 
 def _date_span(
@@ -68,14 +98,32 @@ def _date_span(
     return None
 
 
-def _query(session: Session, clauses: list, config: DedupConfig) -> list[EventRow]:  # type: ignore[type-arg]
-    query = (
-        select(EventRow)
+LIGHT_COLUMNS = (
+    EventRow.id, EventRow.event_date, EventRow.date_precision, EventRow.iso3, EventRow.latitude,
+    EventRow.longitude, EventRow.location,
+)  # fmt: skip
+
+
+def _query(session: Session, clauses: list, item: Event, config: DedupConfig) -> list[EventRow]:  # type: ignore[type-arg]
+    """Read up to `scan_limit` light rows (no JSON but the place), keep those whose date and
+    place can match (`plausible`), then load the `candidate_limit` nearest in date in full."""
+    light = (
+        select(*LIGHT_COLUMNS)
         .where(*clauses)
         .order_by(EventRow.event_date.desc(), EventRow.id)
-        .limit(config.candidate_limit)
+        .limit(config.scan_limit)
     )
-    return list(session.scalars(query).all())
+    kept = [row for row in session.execute(light).all() if plausible(item, row, config)]
+    if item.event_date is not None:
+        kept.sort(
+            key=lambda row: abs((row.event_date - item.event_date).days) if row.event_date else 0
+        )
+    ids = [row.id for row in kept[: config.candidate_limit]]
+    if not ids:
+        return []
+    order = {event_id: number for number, event_id in enumerate(ids)}
+    full = session.scalars(select(EventRow).where(EventRow.id.in_(ids))).all()
+    return sorted(full, key=lambda row: order[row.id])
 
 
 def _place_clause(item: Event, config: DedupConfig):  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from eventwire.data import load_toml
 @dataclass(frozen=True)
 class DedupConfig:
     candidate_limit: int = 100
+    scan_limit: int = 500
     box_km: float = 150.0
     window_days: dict[str, int] = field(default_factory=dict)
     same_km: dict[int, float] = field(default_factory=dict)
@@ -54,6 +55,7 @@ def load_config(raw: dict[str, Any] | None = None) -> DedupConfig:
     undated = data["undated"]
     return DedupConfig(
         candidate_limit=int(data["candidates"]["limit"]),
+        scan_limit=int(data["candidates"]["scan_limit"]),
         box_km=float(data["candidates"]["box_km"]),
         window_days={k: int(v) for k, v in dates["window_days"].items()},
         same_km={int(k): float(v) for k, v in place["same_km"].items()},

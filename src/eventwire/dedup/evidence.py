@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from eventwire.data import load_toml
 
@@ -36,16 +36,19 @@ def _bare(token: str) -> str:
     return tail if head and len(head) <= 2 and tail else folded
 
 
-def _tokens(text: str) -> list[str]:
-    return [_bare(token) for token in _TOKEN.findall(text)]
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_bare(token) for token in _TOKEN.findall(text))
 
 
+@lru_cache(maxsize=8192)
 def translated(text: str) -> str:
     """`text` with the French words of the lexicon replaced by their English equivalents."""
     table: dict[str, str] = _words()["fr_en"]
     return " ".join(table.get(word, word) for word in _tokens(text))
 
 
+@lru_cache(maxsize=8192)
 def figures(text: str) -> frozenset[int]:
     """The numbers a text gives, as digits or number words (years and tiny ones left out)."""
     table: dict[str, int] = _words()["numbers"]
@@ -57,6 +60,7 @@ def figures(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=8192)
 def names(text: str) -> frozenset[str]:
     """Capitalised words of three letters or more that are not common words: places, actors."""
     skip = frozenset(_words()["names"]["not_names"])
@@ -70,6 +74,7 @@ def names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=8192)
 def language_of(text: str) -> str:
     """'fr' or 'en', by the function words of the text (enough to tell the two apart)."""
     table = _words()["language"]
@@ -79,6 +84,7 @@ def language_of(text: str) -> str:
     return "fr" if french > english else "en"
 
 
+@lru_cache(maxsize=8192)
 def at_night(text: str) -> bool:
     night = frozenset(_words()["night"]["words"])
     return any(word in night for word in _tokens(text))

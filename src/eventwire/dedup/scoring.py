@@ -62,8 +62,7 @@ def score_pair(
     published: Published = Published(),
 ) -> PairScore | None:  # fmt: skip
     stored_text = stored.text if stored is not None else ""
-    night = at_night(signature.text) or at_night(stored_text)
-    date_part = _date_score(new, row, config, published, night)
+    date_part = _date_score(new, row, config, published, (signature.text, stored_text))
     place_part = _place_score(new.location, row, config, signature.text, stored_text)
     if date_part is None or place_part is None:
         return None
@@ -101,6 +100,21 @@ def score_pair(
     return PairScore(round(total, 4), text, method, reasons)
 
 
+def plausible(new: Event, row: Any, config: DedupConfig) -> bool:
+    """A cheap first look at a light candidate row (id, dates, iso3, point, place): False when
+    its date or place rules it out whatever the texts say (the widest tolerances are assumed)."""
+    if new.event_date is not None and row.event_date is not None:
+        coarser = PRECISION_ORDER[
+            max(_precision_index(new.date_precision), _precision_index(row.date_precision))
+        ]
+        widest = config.tolerance(coarser) + config.overnight_days + config.later_report_days
+        if abs((new.event_date - row.event_date).days) > min(widest, config.window(coarser)):
+            return False
+    if new.location is None or not row.location:
+        return True
+    return _place_score(new.location, row, config) is not None
+
+
 def _enough_without_date(place: float, type_score: float, text: float, config: DedupConfig) -> bool:
     return (
         place >= config.no_date_min_place
@@ -110,12 +124,12 @@ def _enough_without_date(place: float, type_score: float, text: float, config: D
 
 
 def _date_score(
-    new: Event, row: EventRow, config: DedupConfig, published: Published, night: bool
+    new: Event, row: EventRow, config: DedupConfig, published: Published, texts: tuple[str, str]
 ) -> tuple[float | None, dict] | None:
     """(score, reasons), (None, reasons) when neither a date nor a publication date can be
     compared, or None when the dates cannot be one event's."""
     if new.event_date is not None and row.event_date is not None:
-        return _dated_pair(new, row, config, published, night)
+        return _dated_pair(new, row, config, published, texts)
     new_days = (new.event_date,) if new.event_date else tuple(filter(None, (published.new,)))
     stored_days = (row.event_date,) if row.event_date else published.stored
     if not new_days or not stored_days:
@@ -135,7 +149,7 @@ def _date_score(
 
 
 def _dated_pair(
-    new: Event, row: EventRow, config: DedupConfig, published: Published, night: bool
+    new: Event, row: EventRow, config: DedupConfig, published: Published, texts: tuple[str, str]
 ) -> tuple[float, dict] | None:
     coarser = PRECISION_ORDER[
         max(_precision_index(new.date_precision), _precision_index(row.date_precision))
@@ -143,6 +157,7 @@ def _dated_pair(
     window = config.window(coarser)
     tolerance = config.tolerance(coarser)
     later = bool(published.new and published.stored and published.new not in published.stored)
+    night = coarser == "day" and (at_night(texts[0]) or at_night(texts[1]))
     if coarser == "day":
         tolerance += config.overnight_days * night + config.later_report_days * later
     tolerance = min(tolerance, window)
