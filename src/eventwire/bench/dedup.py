@@ -2,11 +2,11 @@
 
     python -m eventwire.bench.dedup [--background N] [--rounds R] [--gold GOLD.jsonl]
 
-An article "arrives" as the HTML page `watch` would have fetched; the clock stops when
-`Store.save` has committed its document, its events and any merge. The store first holds N
-synthetic background events (spread over two years and four countries, with signatures) so the
-candidate query works on an index of realistic size; then the multi-report fixtures arrive one
-by one, in publication order, so most of them are attached to an event stored before them.
+An article "arrives" as the HTML page `watch` would have fetched; the clock stops when `Store.save`
+has committed its document, its events and any merge. The store first holds N synthetic background
+events (spread over two years and four countries, with signatures, one in ten without an event date)
+so the candidate queries work on indexes of realistic size; then the multi-report fixtures arrive
+one by one, in publication order, so most of them are attached to an event stored before them.
 Prints p50/p95 of the whole path and of its parts (page to text, extraction, store and dedup).
 """
 
@@ -26,6 +26,7 @@ from eventwire.evaluate.clusters import read_keyed
 from eventwire.models import Actor, Claim, Document, Event, Figures, Location
 
 GOLD = Path("samples/multireport/gold.jsonl")
+UNDATED_EVERY = 10
 PLACES = (
     ("Mali", "MLI", "Mopti", 14.49, -4.19),
     ("Burkina Faso", "BFA", "Sahel", 14.03, -0.03),
@@ -51,6 +52,7 @@ def _page(document: Document) -> str:
 def _background_event(number: int, rng: random.Random) -> tuple[Document, Event]:
     country, iso3, admin1, lat, lon = rng.choice(PLACES)
     when = date(2023, 1, 1) + timedelta(days=rng.randrange(730))
+    undated = number % UNDATED_EVERY == 0  # some stored reports carry no event date
     text = " ".join(rng.choice(WORDS) for _ in range(40)).capitalize() + "."
     document = Document(id=f"bg-{number}", text=text, published=when, source="background")
     item = Event(
@@ -58,8 +60,8 @@ def _background_event(number: int, rng: random.Random) -> tuple[Document, Event]
         document_ids=[document.id],
         event_type="Battles",
         sub_event_type="Armed clash",
-        event_date=when,
-        date_precision="day",
+        event_date=None if undated else when,
+        date_precision=None if undated else "day",
         actor1=Actor(f"Unidentified Armed Group ({country})", 3),
         actor2=Actor(f"Military Forces of {country}", 1),
         location=Location(
@@ -127,14 +129,14 @@ def percentile(values: list[float], share: float) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m eventwire.bench.dedup")
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold", type=Path, action="append", help="repeatable; default gold.jsonl")
     parser.add_argument("--background", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
     from eventwire.dedup import text_method
     from eventwire.pipeline import Pipeline
 
-    documents = [item.document for item in read_keyed(args.gold)]
+    documents = [item.document for path in args.gold or [GOLD] for item in read_keyed(path)]
     pipeline = Pipeline()
     pipeline.process(documents[0])  # warm the model, gazetteer and lexicons
     timings: list[dict[str, float]] = []

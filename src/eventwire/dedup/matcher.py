@@ -9,6 +9,7 @@ event into it with `merge_events` (merged_by "eventwire", with the score and the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from sqlalchemy import select
@@ -16,11 +17,11 @@ from sqlalchemy.orm import Session
 
 from eventwire.dedup.candidates import candidates
 from eventwire.dedup.config import DedupConfig, load_config
-from eventwire.dedup.scoring import PairScore, Signature, score_pair, victims_of
+from eventwire.dedup.scoring import PairScore, Published, Signature, score_pair, victims_of
 from eventwire.dedup.text import MODEL_NAME, embed, signature_text
 from eventwire.models import Document, Event
 from eventwire.store.merging import merge_events
-from eventwire.store.schema import ClaimRow, EventSignatureRow
+from eventwire.store.schema import ClaimRow, DocumentRow, EventDocumentRow, EventSignatureRow
 
 MERGED_BY = "eventwire"
 
@@ -58,7 +59,8 @@ def attach_or_create(
         )
     )
     session.flush()
-    best = best_match(session, item, Signature(text, vector), config)
+    published = document.published if document is not None else None
+    best = best_match(session, item, Signature(text, vector), config, published)
     if best is None:
         return Decision(item.id, attached=False)
     keep_id, scored = best
@@ -69,10 +71,14 @@ def attach_or_create(
 
 
 def best_match(
-    session: Session, item: Event, signature: Signature, config: DedupConfig
+    session: Session,
+    item: Event,
+    signature: Signature,
+    config: DedupConfig,
+    published: date | None = None,
 ) -> tuple[str, PairScore] | None:
     """The stored event that clears the thresholds with the highest score, if any."""
-    rows = candidates(session, item, config)
+    rows = candidates(session, item, config, published)
     if not rows:
         return None
     stored = {
@@ -82,10 +88,18 @@ def best_match(
         ).all()
     }
     victims = _victims(session, [row.id for row in rows])
+    dates = _published(session, [row.id for row in rows if row.event_date is None or published])
     scored = []
     for row in rows:
+        when = Published(published, dates.get(row.id, ()))
         result = score_pair(
-            item, signature, row, stored.get(row.id), config, victims.get(row.id, frozenset())
+            item,
+            signature,
+            row,
+            stored.get(row.id),
+            config,
+            victims.get(row.id, frozenset()),
+            when,
         )
         if result is not None and _clears(result, config):
             scored.append((result.score, row.id, result))
@@ -101,6 +115,21 @@ def _victims(session: Session, event_ids: list[str]) -> dict[str, frozenset[str]
     for event_id, value in session.execute(query).all():
         found.setdefault(event_id, []).append(value)
     return {event_id: victims_of(values) for event_id, values in found.items()}
+
+
+def _published(session: Session, event_ids: list[str]) -> dict[str, tuple[date, ...]]:
+    """The publication dates of the stored events' documents."""
+    if not event_ids:
+        return {}
+    found: dict[str, list[date]] = {}
+    query = (
+        select(EventDocumentRow.event_id, DocumentRow.published)
+        .join(DocumentRow, DocumentRow.id == EventDocumentRow.document_id)
+        .where(EventDocumentRow.event_id.in_(event_ids), DocumentRow.published.is_not(None))
+    )
+    for event_id, published in session.execute(query).all():
+        found.setdefault(event_id, []).append(published)
+    return {event_id: tuple(sorted(set(values))) for event_id, values in found.items()}
 
 
 def _clears(result: PairScore, config: DedupConfig) -> bool:

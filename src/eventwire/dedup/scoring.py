@@ -16,6 +16,14 @@ from datetime import date
 from typing import Any
 
 from eventwire.dedup.config import DedupConfig
+from eventwire.dedup.evidence import (
+    at_night,
+    evidence_similarity,
+    figures,
+    language_of,
+    names,
+    translated,
+)
 from eventwire.dedup.text import cosine, lexical_similarity
 from eventwire.models import Event, Location
 from eventwire.store.schema import EventRow, EventSignatureRow
@@ -40,52 +48,129 @@ class PairScore:
     reasons: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Published:
+    """The publication dates of the new report and of the stored event's reports."""
+
+    new: date | None = None
+    stored: tuple[date, ...] = ()
+
+
 def score_pair(
     new: Event, signature: Signature, row: EventRow, stored: EventSignatureRow | None,
     config: DedupConfig, stored_victims: frozenset[str] = frozenset(),
+    published: Published = Published(),
 ) -> PairScore | None:  # fmt: skip
-    date_part = _date_score(new, row, config)
-    place_part = _place_score(new.location, row, config, signature.text)
+    stored_text = stored.text if stored is not None else ""
+    date_part = _date_score(new, row, config, published, (signature.text, stored_text))
+    place_part = _place_score(new.location, row, config, signature.text, stored_text)
     if date_part is None or place_part is None:
         return None
     type_score = _type_score(new, row, config)
     actors = _actor_score(new, row)
     raw_text, method = _text_score(signature, stored, config.text_mean_share)
     text = _rescaled(raw_text, config.text_floor.get(method, 0.0))
+    evidence = _evidence_score(signature.text, stored_text, config.text_mean_share)
     new_victims = victims_of(item.victims for item in new.claims)
     victims = _victim_score(new_victims, stored_victims)
-    parts = {"date": date_part[0], "place": place_part[0], "type": type_score, "text": text}
+    parts = {"place": place_part[0], "type": type_score, "text": text}
+    if date_part[0] is not None:
+        parts["date"] = date_part[0]
+    elif not _enough_without_date(place_part[0], type_score, text, config):
+        return None
     if actors is not None:
         parts["actors"] = actors
     if victims is not None:
         parts["victims"] = victims
     weights = {name: config.weights[name] for name in parts}
     total = sum(weights[name] * value for name, value in parts.items()) / sum(weights.values())
+    date_score = None if date_part[0] is None else round(date_part[0], 3)
     reasons = {
-        "date": {"score": round(date_part[0], 3), **date_part[1]},
+        "date": {"score": date_score, **date_part[1]},
         "place": {"score": round(place_part[0], 3), **place_part[1]},
         "type": {"score": round(type_score, 3), "new": new.sub_event_type,
-                 "stored": row.sub_event_type},
+                 "stored": row.sub_event_type, **_type_reason(new, row)},
         "actors": {"score": None if actors is None else round(actors, 3),
                    "new": _names_of_event(new), "stored": _names_of_row(row)},
         "victims": {"score": victims, "new": sorted(new_victims),
                     "stored": sorted(stored_victims)},
         "text": {"score": round(text, 3), "method": method},
+        "evidence": {"score": round(evidence, 3), "shared": _shared(signature.text, stored_text)},
     }  # fmt: skip
     return PairScore(round(total, 4), text, method, reasons)
 
 
-def _date_score(new: Event, row: EventRow, config: DedupConfig) -> tuple[float, dict] | None:
-    if new.event_date is None or row.event_date is None:
+def plausible(new: Event, row: Any, config: DedupConfig) -> bool:
+    """A cheap first look at a light candidate row (id, dates, iso3, point, place): False when
+    its date or place rules it out whatever the texts say (the widest tolerances are assumed)."""
+    if new.event_date is not None and row.event_date is not None:
+        coarser = PRECISION_ORDER[
+            max(_precision_index(new.date_precision), _precision_index(row.date_precision))
+        ]
+        widest = config.tolerance(coarser) + config.overnight_days + config.later_report_days
+        if abs((new.event_date - row.event_date).days) > min(widest, config.window(coarser)):
+            return False
+    if new.location is None or not row.location:
+        return True
+    return _place_score(new.location, row, config) is not None
+
+
+def _enough_without_date(place: float, type_score: float, text: float, config: DedupConfig) -> bool:
+    return (
+        place >= config.no_date_min_place
+        and type_score >= config.no_date_min_type
+        and text >= config.no_date_min_text
+    )
+
+
+def _date_score(
+    new: Event, row: EventRow, config: DedupConfig, published: Published, texts: tuple[str, str]
+) -> tuple[float | None, dict] | None:
+    """(score, reasons), (None, reasons) when neither a date nor a publication date can be
+    compared, or None when the dates cannot be one event's."""
+    if new.event_date is not None and row.event_date is not None:
+        return _dated_pair(new, row, config, published, texts)
+    new_days = (new.event_date,) if new.event_date else tuple(filter(None, (published.new,)))
+    stored_days = (row.event_date,) if row.event_date else published.stored
+    if not new_days or not stored_days:
+        return None, {"no_date": True}
+    lag, lead = config.published_lag_days, config.published_lead_days
+    if new.event_date is not None or row.event_date is not None:
+        event_day = new.event_date or row.event_date
+        days = stored_days if new.event_date else new_days
+        fits = any(-lead <= (day - event_day).days <= lag for day in days)  # type: ignore[operator]
+    else:
+        fits = any(abs((a - b).days) <= lag for a in new_days for b in stored_days)
+    if not fits:
         return None
-    coarser = max(_precision_index(new.date_precision), _precision_index(row.date_precision))
-    window = config.window(PRECISION_ORDER[coarser])
-    days = abs((new.event_date - row.event_date).days)
-    if days > window:
+    values = {"by_publication": True, "new": _iso_or_none(new.event_date or published.new),
+              "stored": _iso_or_none(row.event_date or max(published.stored))}  # fmt: skip
+    return config.by_publication, values
+
+
+def _dated_pair(
+    new: Event, row: EventRow, config: DedupConfig, published: Published, texts: tuple[str, str]
+) -> tuple[float, dict] | None:
+    coarser = PRECISION_ORDER[
+        max(_precision_index(new.date_precision), _precision_index(row.date_precision))
+    ]
+    window = config.window(coarser)
+    tolerance = config.tolerance(coarser)
+    later = bool(published.new and published.stored and published.new not in published.stored)
+    night = coarser == "day" and (at_night(texts[0]) or at_night(texts[1]))
+    if coarser == "day":
+        tolerance += config.overnight_days * night + config.later_report_days * later
+    tolerance = min(tolerance, window)
+    days = abs((new.event_date - row.event_date).days)  # type: ignore[operator]
+    if days > tolerance:
         return None
-    values = {"days_apart": days, "window_days": window, "new": _iso(new.event_date),
-              "stored": _iso(row.event_date)}  # fmt: skip
-    return 1.0 - days / (window + 1), values
+    values = {"days_apart": days, "window_days": tolerance, "new": _iso(new.event_date),  # type: ignore[arg-type]
+              "stored": _iso(row.event_date), "overnight": night, "later_report": later}  # type: ignore[arg-type]  # fmt: skip
+    return 1.0 - days / (tolerance + 1), values
+
+
+def _iso_or_none(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def _precision_index(precision: str | None) -> int:
@@ -97,35 +182,64 @@ def _iso(value: date) -> str:
 
 
 def _place_score(
-    location: Location | None, row: EventRow, config: DedupConfig, text: str = ""
-) -> tuple[float, dict] | None:
+    location: Location | None, row: EventRow, config: DedupConfig, text: str = "",
+    stored_text: str = "",
+) -> tuple[float, dict] | None:  # fmt: skip
     stored = row.location or {}
-    if not stored:
-        return None
-    if location is None:
-        named = _named_in(text, stored.get("name"))
-        return (
-            (config.named_in_text, {"stored": stored.get("name"), "named_in_text": True})
-            if (named)
-            else None
-        )
+    if not stored or location is None:
+        return _named_place(location, stored, config, text, stored_text)
     if location.iso3 and row.iso3 and location.iso3 != row.iso3:
         return None
     names = {"new": location.name, "stored": stored.get("name")}
     same_admin1 = bool(location.admin1) and location.admin1 == stored.get("admin1")
+    within = _contained(location.to_record(), stored)
+    inside = {"contained": within} if within else {}
     if location.latitude is None or row.latitude is None or row.longitude is None:
         value = config.same_admin1 if same_admin1 else config.same_country
-        return value, {**names, "same_admin1": same_admin1}
+        value = max(value, config.contained.get(within or "", 0.0))
+        return value, {**names, "same_admin1": same_admin1, **inside}
     km = _distance_km(location.latitude, location.longitude, row.latitude, row.longitude)  # type: ignore[arg-type]
     coarser = max(location.geo_precision or 3, stored.get("geo_precision") or 3)
     tolerance = config.tolerance_km(coarser)
-    values = {**names, "km": round(km, 1), "tolerance_km": tolerance, "same_admin1": same_admin1}
+    values = {**names, "km": round(km, 1), "tolerance_km": tolerance, "same_admin1": same_admin1,
+              **inside}  # fmt: skip
+    by_unit = config.contained.get(within or "", 0.0)
     if km <= tolerance:
         return 1.0, values
     limit = tolerance * config.max_factor
     if km > limit:
+        if by_unit:
+            return by_unit, values
         return (config.same_admin1, values) if same_admin1 and coarser >= 2 else None
-    return max(1.0 - (km - tolerance) / (limit - tolerance), 0.0), values
+    return max(1.0 - (km - tolerance) / (limit - tolerance), by_unit), values
+
+
+def _named_place(
+    location: Location | None, stored: dict, config: DedupConfig, text: str, stored_text: str
+) -> tuple[float, dict] | None:
+    """A side without a place matches when its text names the other side's place."""
+    if location is None and stored and _named_in(text, stored.get("name")):
+        return config.named_in_text, {"stored": stored.get("name"), "named_in_text": True}
+    if location is not None and not stored and _named_in(stored_text, location.name):
+        return config.named_in_text, {"new": location.name, "named_in_text": True}
+    return None
+
+
+def _contained(first: dict, second: dict) -> str | None:
+    """'admin2', 'admin1' or 'country' when one place is the wider unit that holds the other
+    (a province against a town of it, a town against the country alone), else None."""
+    for outer, inner in ((first, second), (second, first)):
+        if (outer.get("geo_precision") or 3) < 2 or not outer.get("name"):
+            continue
+        name = fold(outer["name"])
+        for level in ("admin2", "admin1", "country"):
+            if (
+                inner.get(level)
+                and fold(inner[level]) == name
+                and inner.get("name") != outer["name"]
+            ):
+                return level
+    return None
 
 
 def _named_in(text: str, name: str | None) -> bool:
@@ -152,6 +266,12 @@ def _type_score(new: Event, row: EventRow, config: DedupConfig) -> float:
         same_sub_type = new.sub_event_type == row.sub_event_type
         return config.same_sub_type if same_sub_type else config.same_type
     return config.compatible_types.get(frozenset((new.event_type, row.event_type)), 0.0)
+
+
+def _type_reason(new: Event, row: EventRow) -> dict[str, Any]:
+    if new.event_type == row.event_type:
+        return {}
+    return {"compatible": f"{new.event_type} / {row.event_type}: reports of one attack differ"}
 
 
 def _names_of_event(item: Event) -> list[str]:
@@ -197,10 +317,35 @@ def _text_score(
         values, method = [cosine(signature.vector, vector) for vector in vectors], "embedding"
     else:
         parts = stored.text.split("\n\n")
-        values = [lexical_similarity(signature.text, part) for part in parts]
+        values = [_across_languages(signature.text, part) for part in parts]
         method = "lexical"
     mean = sum(values) / len(values)
     return (1 - mean_share) * max(values) + mean_share * mean, method
+
+
+def _across_languages(text: str, other: str) -> float:
+    """Lexical similarity within one language; across French and English, the higher of the
+    similarity of the translated words and the names and figures in common."""
+    if language_of(text) == language_of(other):
+        return lexical_similarity(text, other)
+    similar = lexical_similarity(translated(text), translated(other))
+    return max(similar, evidence_similarity(text, other))
+
+
+def _evidence_score(text: str, stored_text: str, mean_share: float) -> float:
+    """Names and figures in common with the stored event's reports (best and mean mixed)."""
+    parts = [part for part in stored_text.split("\n\n") if part]
+    if not parts:
+        return 0.0
+    values = [evidence_similarity(text, part) for part in parts]
+    return (1 - mean_share) * max(values) + mean_share * sum(values) / len(values)
+
+
+def _shared(text: str, stored_text: str) -> list[str]:
+    """The names and figures the new report shares with the stored event, for the merge record."""
+    common_names = names(text) & names(stored_text)
+    common_figures = figures(text) & figures(stored_text)
+    return sorted(common_names) + [str(value) for value in sorted(common_figures)]
 
 
 def _rescaled(similarity: float, floor: float) -> float:

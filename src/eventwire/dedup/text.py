@@ -13,7 +13,7 @@ import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from eventwire.models import Document, Event
@@ -53,6 +53,7 @@ def signature_text(document: Document | None, item: Event, events_in_document: i
     return " ".join(" ".join(parts).split())[:SIGNATURE_CHARS]
 
 
+@lru_cache(maxsize=8192)
 def stems(text: str) -> frozenset[str]:
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return frozenset(

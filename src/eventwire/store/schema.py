@@ -76,7 +76,7 @@ class EventDocumentRow(Base):
         ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
     )
     document_id: Mapped[str] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True, index=True
     )
 
 
