@@ -1,18 +1,15 @@
 """Index event_documents.document_id: the dedup candidate query leaves out the events that
 already hold the new event's documents, and without it that subquery scans the whole table.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-03
-
-At merge this follows 0006_date_evidence (another branch): renumber it 0007 with
-down_revision "0006". It is 0006 here only so that this branch's chain stays whole.
 """
 
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
