@@ -171,3 +171,36 @@ def test_two_factions_of_a_party_fighting_are_a_mob_not_communal_militias() -> N
         "Bangladesh",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes
+
+
+BACKGROUND_RIOTS = [
+    # local press: the riot police are the forces watching, not a riot
+    "Nurses held a sit-in at the Korle hospital on Friday as riot police stood by the gate.",
+    # wire copy: the riot is what the marchers remember
+    "Students marched in Tamale on Monday to commemorate classmates who died in a riot at "
+    "their school.",
+    # a list of wrongs the marchers denounce, nouns joined by "and"
+    "Traders protested in Wa against the vandalism and burning of their stalls by rioters.",
+    # the riot named after the protest, as the time of the grievance
+    "Relatives protested outside the prison over the beating of inmates during a riot last year.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND_RIOTS)
+def test_a_riot_named_as_background_leaves_a_peaceful_protest(text: str) -> None:
+    frame = typed(text, "Ghana")
+    assert frame.sub_event_type == "Peaceful protest", frame.notes
+
+
+def test_people_hurt_during_a_riot_with_no_protest_are_a_riot() -> None:
+    frame = typed("Three inmates were injured during a riot at Nsawam prison on Sunday.", "Ghana")
+    assert frame.event_type == "Riots", frame.notes
+
+
+def test_stones_thrown_in_answer_to_tear_gas_are_a_violent_demonstration() -> None:
+    frame = typed(
+        "Residents marched on the town hall in Kaya; police fired tear gas at the marchers "
+        "who responded by throwing stones.",
+        "Burkina Faso",
+    )
+    assert frame.sub_event_type == "Violent demonstration", frame.notes

@@ -67,3 +67,12 @@ def test_a_suicide_bomber_who_blows_up_early_is_still_a_suicide_bomb() -> None:
         "Cameroon",
     )
     assert frame.sub_event_type == "Suicide bomb", frame.notes
+
+
+def test_projectiles_said_to_be_intercepted_later_in_the_sentence_are_disrupted() -> None:
+    frame = typed(
+        "Militants fired a salvo of rockets at Kiryat Shmona on Sunday, and the army said "
+        "most were shot down before they landed.",
+        "Israel",
+    )
+    assert frame.sub_event_type == "Disrupted weapons use", frame.notes

@@ -18,9 +18,15 @@ from eventwire.extract.event_type.rules import Scores, feature_patterns
 from eventwire.extract.frame import EventFrame
 
 
+def _riot(s: Scores) -> float:
+    """Riot words; riot police count only where no protest is stated (they watch a protest)."""
+    forces = s.get("riot_forces") if s.get("protest") < PRESENT else 0.0
+    return s.get("riot") + forces
+
+
 def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     inters = {inter(frame.actor1), inter(frame.actor2)}
-    crowd = s.get("protest") + s.get("riot") + s.get("mob")
+    crowd = s.get("protest") + _riot(s) + s.get("mob")
     seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
     unknown_unarmed = unidentified(frame.actor1) and s.get("firearm") < PRESENT and hurt(s)
     named_armed = (
@@ -36,7 +42,7 @@ def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
         return None
     if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
         return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
-    if s.get("riot") >= PRESENT or 5 in inters:
+    if _riot(s) >= PRESENT or 5 in inters:
         return riot_decision(frame, s, 0.75, "violent crowd")
     if s.get("protest") < PRESENT and 6 not in inters:
         return None

@@ -61,7 +61,9 @@ def means_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
-CLAUSE_WORD = re.compile(r"\b(?:and|when|but|then|while|before)\b", re.IGNORECASE)
+CLAUSE_WORD = re.compile(
+    r"\b(?:and|when|but|then|while|before|respond(?:ed|ing)|retaliat(?:ed|ing))\b", re.IGNORECASE
+)
 """Starts a new clause: a crowd-violence word after it is an act again."""
 
 
@@ -69,10 +71,15 @@ CLAUSE_WORD = re.compile(r"\b(?:and|when|but|then|while|before)\b", re.IGNORECAS
 def grievance_context() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """(features, also, pattern): crowd-violence words that only name a protest's grievance."""
     spec = load_toml(LEXICON)["grievance"]
-    before = re.compile(r"\b(?:" + "|".join(spec["before"]) + r")\b([^,;:.]*)$", re.IGNORECASE)
+    words = "|".join(spec["before"])
+    # the nearest grievance word: the greedy start skips any earlier one
+    before = re.compile(r".*\b(?:" + words + r")\b([^,;:.]*)$", re.IGNORECASE | re.DOTALL)
     return frozenset(spec["features"]), frozenset(spec["also"]), before
 
 
+GRIEVANCE_WINDOW = 60
+"""How far before a crowd-violence word a grievance word may stand ("against the vandalism and
+burning of a truck by rioters")."""
 COORDINATED = re.compile(r"\b(?:and|or|as well as)(?: the| of| other)?\s*$", re.IGNORECASE)
 """A noun right after "and": one more item of the grievance ("against the vandalism and
 clashes"); a verb there is an act ("against the ruling and torched a car", "and set fire")."""
@@ -80,18 +87,46 @@ WORD_END = re.compile(r"\w*")
 NOUN_END = ("s", "ing", "ion", "ism", "ence", "age", "ment", "y")
 
 
+LISTED = re.compile(r"(?:the |an? |other )?(\w+)", re.IGNORECASE)
+
+
 def _new_clause(background: str, text: str, end: int) -> bool:
     if COORDINATED.search(background):
         word = WORD_END.match(text, end)
         return word is None or not text[: word.end()].lower().endswith(NOUN_END)
-    return CLAUSE_WORD.search(background) is not None
+    return any(not _listed_noun(background, m) for m in CLAUSE_WORD.finditer(background))
+
+
+def _listed_noun(background: str, word: re.Match[str]) -> bool:
+    """ "and" before a noun adds to the grievance ("against the vandalism and burning of a truck
+    by rioters"); before a verb it starts an act ("against the ruling and torched a car")."""
+    if word.group().lower() != "and":
+        return False
+    following = LISTED.match(background, word.end() + 1)
+    return following is not None and following.group(1).lower().endswith(NOUN_END)
+
+
+@cache
+def protest_background() -> re.Pattern[str]:
+    """Words that make a crowd-violence word background only in a sentence that has stated a
+    protest before it ("held a protest over the police's conduct during a riot last week"); in
+    any other ("a prisoner was killed during a riot") the riot is the event."""
+    words = "|".join(load_toml(LEXICON)["grievance"]["after_protest"])
+    return re.compile(r".*\b(?:" + words + r")\b([^,;:.]*)$", re.IGNORECASE | re.DOTALL)
+
+
+def _background(text: str, start: int) -> re.Match[str] | None:
+    window = text[max(0, start - GRIEVANCE_WINDOW) : start]
+    found = grievance_context()[2].search(window)
+    if found is None and feature_patterns()["protest"].search(text, 0, start):
+        found = protest_background().search(window)
+    return found
 
 
 def _acted(pattern: re.Pattern[str], text: str) -> bool:
     """The feature occurs as an act, not only inside a grievance ("against the lynching")."""
-    before = grievance_context()[2]
     for match in pattern.finditer(text):
-        background = before.search(text[max(0, match.start() - 50) : match.start()])
+        background = _background(text, match.start())
         if background is None or _new_clause(background.group(1), text, match.end()):
             return True
     return False
