@@ -148,10 +148,34 @@ def _armed_or_organised(s: Scores, crowd_agent: bool) -> bool:
     do: a victim's community or a knife does not."""
     political_rivals = min(s.get("rival"), s.get("crowd_politics")) >= PRESENT
     if s.get("communal") >= PRESENT and not political_rivals:
-        return True  # "two factions of the party clashed" are rioters, not communal militias
+        return militia_signs(s)  # "two factions of the party clashed" are rioters
     if crowd_agent:
         return max(s.get("armed_men"), s.get("organised")) >= PRESENT
     return max(s.get("firearm"), s.get("identity")) >= PRESENT
+
+
+def crowd_against_forces(frame: EventFrame, s: Scores) -> Decision | None:
+    """Residents, traders or youths fighting the police or soldiers, with no gunmen or militia
+    among them: ACLED's riot (a Battle needs two organised armed sides)."""
+    if s.get("crowd_forces") < PRESENT or s.best_means():
+        return None
+    if max(s.get("armed_men"), s.get("organised")) >= PRESENT:
+        return None
+    sides = [actor for actor in (frame.actor1, frame.actor2) if not guessed(actor)]
+    if any(inter(actor) in NON_STATE for actor in sides):
+        return None
+    if demonstrating(s):
+        return Decision("Riots", "Violent demonstration", 0.6, "demonstrators against the forces")
+    return Decision("Riots", "Mob violence", 0.6, "unarmed people against the forces")
+
+
+def militia_signs(s: Scores) -> bool:
+    """What makes the sides of a communal fight militias rather than a mob: ethnic or tribal
+    communities, militias, men under arms, gunfire. Two families or two villages fighting over a
+    field with sticks and machetes are rioters ("a land dispute between two families turned
+    violent"), ethnic communities clashing over the same field are communal militias."""
+    names = ("identity", "kin", "organised", "armed_men", "small_arms")
+    return max(s.get(name) for name in names) >= PRESENT
 
 
 def crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:

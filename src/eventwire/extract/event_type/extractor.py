@@ -30,6 +30,7 @@ from eventwire.extract.actors import (
 from eventwire.extract.detect import detection_patterns
 from eventwire.extract.event_type.crowd_sides import crowd_side
 from eventwire.extract.event_type.crowds import (
+    crowd_against_forces,
     crowd_event,
     crowd_looting,
     mutiny_event,
@@ -182,6 +183,7 @@ def decide(frame: EventFrame, scores: Scores) -> Decision | None:
         mutiny_event(frame, scores)
         or crowd_event(frame, scores)
         or unorganised_event(frame, scores)
+        or crowd_against_forces(frame, scores)
         or crowd_looting(frame, scores)
         or _disrupted_event(scores)
         or _remote_event(frame, scores)
