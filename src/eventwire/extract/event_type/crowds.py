@@ -61,6 +61,15 @@ def demonstrating(s: Scores) -> bool:
     return any(s.get(name) >= PRESENT for name in ("protest", "mutiny", "blockade", "demands"))
 
 
+def _attacks_people_over_grievance(frame: EventFrame, s: Scores) -> bool:
+    """A crowd that beats or kills people over a grievance, with no protest, march or blockade
+    of its own ("residents beat a suspected thief, angry over a spate of burglaries"): a mob."""
+    held = max(s.get(name) for name in ("protest", "blockade", "mutiny", "crowd_forces"))
+    if held >= PRESENT or 1 in (inter(frame.actor1), inter(frame.actor2)):
+        return False
+    return inter(frame.actor2) == 7 or (hurt(s) and s.get("people_victims") >= PRESENT)
+
+
 def _facing_forces(frame: EventFrame, s: Scores) -> bool:
     """The crowd takes on the forces themselves: not forces that came to raid the place, nor
     forces that stepped in after the crowd had attacked someone."""
@@ -77,7 +86,7 @@ def riot_decision(frame: EventFrame, s: Scores, confidence: float, reason: str) 
     demonstration unless the forces came to raid the place; damage alone, with no demand stated,
     is a violent demonstration when it hits the authorities' property, mob violence otherwise."""
     rivals = s.get("rival") >= PRESENT and s.get("protest") < PRESENT
-    if not rivals and demonstrating(s):
+    if not rivals and demonstrating(s) and not _attacks_people_over_grievance(frame, s):
         return Decision("Riots", "Violent demonstration", confidence, f"{reason}, demonstrating")
     if not rivals and _facing_forces(frame, s):
         return Decision("Riots", "Violent demonstration", confidence, f"{reason}, against forces")

@@ -180,7 +180,28 @@ def _feature_keys(pattern: re.Pattern[str], name: str, text: str) -> list[str]:
         return []
     if name in also:
         return [name, f"{name}_acted"] if _acted(pattern, text) else [name]
+    if name in fighting_context()[0]:
+        return [name, f"{name}_acted"] if _fought_here(pattern, text) else [name]
     return [name]
+
+
+@cache
+def fighting_context() -> tuple[frozenset[str], re.Pattern[str]]:
+    """(features, pattern): fighting named as the setting of another act ("killed a civilian
+    amid clashes between the army and the rebels", "executed them after clashes")."""
+    spec = load_toml(LEXICON)["fighting_context"]
+    words = "|".join(spec["before"])
+    before = re.compile(r"\b(?:" + words + r")\W+(?:[\w-]+\W+){0,4}$", re.IGNORECASE)
+    return frozenset(spec["features"]), before
+
+
+def _fought_here(pattern: re.Pattern[str], text: str) -> bool:
+    """Some occurrence of the fighting word is the act itself, not its setting."""
+    before = fighting_context()[1]
+    return any(
+        before.search(text[max(0, m.start() - 60) : m.start()]) is None
+        for m in pattern.finditer(text)
+    )
 
 
 def score_frame(frame: EventFrame) -> Scores:
