@@ -37,11 +37,37 @@ def feature_patterns() -> dict[str, re.Pattern[str]]:
     return {name: _compile(patterns) for name, patterns in lexicon["features"].items()}
 
 
+Chunk = tuple[frozenset[str] | None, re.Pattern[str]]
+"""Patterns compiled together, with the word starts one of them needs (None: any text)."""
+
+
+def _chunks(patterns: list[str]) -> tuple[Chunk, ...]:
+    """The patterns grouped by the word starts they need (see `prefilter`), each group in one
+    regex, those with an uncertain start in another: a text runs only the groups its words can
+    begin, so that a common word start ("in") or one uncertain pattern does not make the whole
+    list run."""
+    groups: dict[frozenset[str] | None, list[str]] = {}
+    for pattern in patterns:
+        groups.setdefault(literal_starts([pattern]), []).append(pattern)
+    return tuple((starts, _compile(group)) for starts, group in groups.items())
+
+
 @cache
-def feature_starts() -> dict[str, frozenset[str] | None]:
-    """Per feature, the word starts one of its patterns needs (see `prefilter`)."""
+def feature_chunks() -> dict[str, tuple[Chunk, ...]]:
+    """Per feature, its patterns in chunks the pre-test can skip."""
     features = load_toml(LEXICON)["features"]
-    return {name: literal_starts(patterns) for name, patterns in features.items()}
+    return {name: _chunks(patterns) for name, patterns in features.items()}
+
+
+@cache
+def means_chunks() -> dict[str, tuple[Chunk, ...]]:
+    """Per means, its patterns in chunks the pre-test can skip."""
+    means = load_toml(LEXICON)["means"]
+    return {name: _chunks(spec["patterns"]) for name, spec in means.items()}
+
+
+def _active(chunks: tuple[Chunk, ...], present: set[str]) -> list[re.Pattern[str]]:
+    return [pattern for starts, pattern in chunks if may_match(starts, present)]
 
 
 @cache
@@ -71,9 +97,7 @@ CLAUSE_WORD = re.compile(
 def grievance_context() -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     """(features, also, pattern): crowd-violence words that only name a protest's grievance."""
     spec = load_toml(LEXICON)["grievance"]
-    words = "|".join(spec["before"])
-    # the nearest grievance word: the greedy start skips any earlier one
-    before = re.compile(r".*\b(?:" + words + r")\b([^,;:.]*)$", re.IGNORECASE | re.DOTALL)
+    before = re.compile(r"\b(?:" + "|".join(spec["before"]) + r")\b", re.IGNORECASE)
     return frozenset(spec["features"]), frozenset(spec["also"]), before
 
 
@@ -112,22 +136,34 @@ def protest_background() -> re.Pattern[str]:
     protest before it ("held a protest over the police's conduct during a riot last week"); in
     any other ("a prisoner was killed during a riot") the riot is the event."""
     words = "|".join(load_toml(LEXICON)["grievance"]["after_protest"])
-    return re.compile(r".*\b(?:" + words + r")\b([^,;:.]*)$", re.IGNORECASE | re.DOTALL)
+    return re.compile(r"\b(?:" + words + r")\b", re.IGNORECASE)
 
 
-def _background(text: str, start: int) -> re.Match[str] | None:
-    window = text[max(0, start - GRIEVANCE_WINDOW) : start]
-    found = grievance_context()[2].search(window)
-    if found is None and feature_patterns()["protest"].search(text, 0, start):
-        found = protest_background().search(window)
-    return found
+CLAUSE_END = re.compile(r"[,;:.]")
+
+
+def _after_nearest(pattern: re.Pattern[str], window: str) -> str | None:
+    """The text after the nearest grievance word of the window's last clause, if any."""
+    ends = [m.end() for m in CLAUSE_END.finditer(window)]
+    start = ends[-1] if ends else 0
+    found = [m.end() for m in pattern.finditer(window, start)]
+    return window[found[-1] :] if found else None
 
 
 def _acted(pattern: re.Pattern[str], text: str) -> bool:
     """The feature occurs as an act, not only inside a grievance ("against the lynching")."""
+    before = grievance_context()[2]
+    protest_at: int | None = None
     for match in pattern.finditer(text):
-        background = _background(text, match.start())
-        if background is None or _new_clause(background.group(1), text, match.end()):
+        window = text[max(0, match.start() - GRIEVANCE_WINDOW) : match.start()]
+        background = _after_nearest(before, window)
+        if background is None:
+            if protest_at is None:
+                stated = feature_patterns()["protest"].search(text)
+                protest_at = stated.start() if stated else len(text)
+            if protest_at < match.start():
+                background = _after_nearest(protest_background(), window)
+        if background is None or _new_clause(background, text, match.end()):
             return True
     return False
 
@@ -171,17 +207,18 @@ def _typed_sentences(frame: EventFrame) -> list[Sentence]:
     return [lead, *chosen]
 
 
-def _feature_keys(pattern: re.Pattern[str], name: str, text: str) -> list[str]:
+def _feature_keys(patterns: list[re.Pattern[str]], name: str, text: str) -> list[str]:
     """The scores a feature's occurrence in `text` adds to (none when it does not occur)."""
     filtered, also, _before = grievance_context()
     if name in filtered:
-        return [name] if _acted(pattern, text) else []
-    if pattern.search(text) is None:
+        return [name] if any(_acted(p, text) for p in patterns) else []
+    if not any(p.search(text) for p in patterns):
         return []
     if name in also:
-        return [name, f"{name}_acted"] if _acted(pattern, text) else [name]
+        return [name, f"{name}_acted"] if any(_acted(p, text) for p in patterns) else [name]
     if name in fighting_context()[0]:
-        return [name, f"{name}_acted"] if _fought_here(pattern, text) else [name]
+        fought = any(_fought_here(p, text) for p in patterns)
+        return [name, f"{name}_acted"] if fought else [name]
     return [name]
 
 
@@ -206,19 +243,20 @@ def _fought_here(pattern: re.Pattern[str], text: str) -> bool:
 
 def score_frame(frame: EventFrame) -> Scores:
     scores = Scores()
+    chunks, means = feature_chunks(), means_chunks()
     for rank, sentence in enumerate(_typed_sentences(frame)):
         weight = sentence_weight(sentence, rank)
         scores.top_weight = max(scores.top_weight, weight)
         negated = bool(NEGATED.search(sentence.text))
         present = word_starts(sentence.text)
-        starts = feature_starts()
-        for name, pattern in feature_patterns().items():
-            if (negated and name in HARM_FEATURES) or not may_match(starts[name], present):
+        for name, feature in chunks.items():
+            patterns = _active(feature, present)
+            if not patterns or (negated and name in HARM_FEATURES):
                 continue
-            for key in _feature_keys(pattern, name, sentence.text):
+            for key in _feature_keys(patterns, name, sentence.text):
                 scores.features[key] = scores.features.get(key, 0.0) + weight
-        for _name, sub, pattern in means_patterns():
-            if _used_device(pattern, sentence.text):
+        for name, sub, _pattern in means_patterns():
+            if any(_used_device(p, sentence.text) for p in _active(means[name], present)):
                 scores.means[sub] = scores.means.get(sub, 0.0) + weight
                 break
     return scores
