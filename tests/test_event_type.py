@@ -480,3 +480,17 @@ def test_police_who_open_fire_on_protesters_killing_some_use_excessive_force() -
     assert [(e.event_type, e.sub_event_type) for e in events] == [
         ("Protests", "Excessive force against protesters")
     ]
+
+
+def test_livestock_killed_is_property_destruction() -> None:
+    frame = typed(
+        "Soldiers shot and killed forty cows belonging to herders near Kandi on Monday.", "Benin"
+    )
+    assert frame.sub_event_type == "Looting/property destruction", frame.notes
+
+
+def test_a_livestock_trader_killed_is_an_attack() -> None:
+    frame = typed(
+        "Gunmen killed a livestock trader at the market of Bani on Friday.", "Burkina Faso"
+    )
+    assert frame.event_type == "Violence against civilians", frame.notes

@@ -171,3 +171,81 @@ def test_two_factions_of_a_party_fighting_are_a_mob_not_communal_militias() -> N
         "Bangladesh",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes
+
+
+BACKGROUND_RIOTS = [
+    # local press: the riot police are the forces watching, not a riot
+    "Nurses held a sit-in at the Korle hospital on Friday as riot police stood by the gate.",
+    # wire copy: the riot is what the marchers remember
+    "Students marched in Tamale on Monday to commemorate classmates who died in a riot at "
+    "their school.",
+    # a list of wrongs the marchers denounce, nouns joined by "and"
+    "Traders protested in Wa against the vandalism and burning of their stalls by rioters.",
+    # the riot named after the protest, as the time of the grievance
+    "Relatives protested outside the prison over the beating of inmates during a riot last year.",
+]
+
+
+@pytest.mark.parametrize("text", BACKGROUND_RIOTS)
+def test_a_riot_named_as_background_leaves_a_peaceful_protest(text: str) -> None:
+    frame = typed(text, "Ghana")
+    assert frame.sub_event_type == "Peaceful protest", frame.notes
+
+
+def test_people_hurt_during_a_riot_with_no_protest_are_a_riot() -> None:
+    frame = typed("Three inmates were injured during a riot at Nsawam prison on Sunday.", "Ghana")
+    assert frame.event_type == "Riots", frame.notes
+
+
+def test_stones_thrown_in_answer_to_tear_gas_are_a_violent_demonstration() -> None:
+    frame = typed(
+        "Residents marched on the town hall in Kaya; police fired tear gas at the marchers "
+        "who responded by throwing stones.",
+        "Burkina Faso",
+    )
+    assert frame.sub_event_type == "Violent demonstration", frame.notes
+
+
+UNARMED_AGAINST_FORCES = [
+    # wire copy
+    "Residents clashed with police in Kiboko village on Tuesday after officers tried to seize a "
+    "motorbike; two officers were hurt.",
+    # local press, the forces named first
+    "Police fought with hawkers at Kawe market on Monday, leaving five people injured.",
+    # a clash between the forces and a crowd, told in a report's own words
+    "A clash between soldiers and a group of young men at a football pitch in Lodwa left three "
+    "injured.",
+]
+
+
+@pytest.mark.parametrize("text", UNARMED_AGAINST_FORCES)
+def test_unarmed_people_fighting_the_forces_are_rioters(text: str) -> None:
+    frame = typed(text, "Kenya")
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes
+
+
+def test_armed_residents_fighting_the_police_are_a_battle() -> None:
+    frame = typed(
+        "Police clashed with armed residents sheltering a wanted man in Kibera on Friday; "
+        "one officer was shot dead.",
+        "Kenya",
+    )
+    assert frame.event_type == "Battles", frame.notes
+
+
+def test_two_families_fighting_over_a_field_are_a_mob() -> None:
+    frame = typed(
+        "Four people were wounded on Sunday when fighting broke out between two families over "
+        "a land dispute in Gbanlin village.",
+        "Benin",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Riots", "Mob violence"), frame.notes
+
+
+def test_two_peoples_clashing_over_land_are_communal_militias() -> None:
+    frame = typed(
+        "Clashes erupted between the Konkomba and Nawuri over a land dispute at Kpandai on "
+        "Friday; three people were killed.",
+        "Ghana",
+    )
+    assert frame.event_type == "Battles", frame.notes

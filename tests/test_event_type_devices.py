@@ -67,3 +67,49 @@ def test_a_suicide_bomber_who_blows_up_early_is_still_a_suicide_bomb() -> None:
         "Cameroon",
     )
     assert frame.sub_event_type == "Suicide bomb", frame.notes
+
+
+def test_projectiles_said_to_be_intercepted_later_in_the_sentence_are_disrupted() -> None:
+    frame = typed(
+        "Militants fired a salvo of rockets at Kiryat Shmona on Sunday, and the army said "
+        "most were shot down before they landed.",
+        "Israel",
+    )
+    assert frame.sub_event_type == "Disrupted weapons use", frame.notes
+
+
+FOUGHT_WITH_DEVICES = [
+    # wire copy: the clash, backed from the air
+    "Government troops clashed with insurgents near Kumbo on Monday; the operation was "
+    "supported by air strikes, and twelve fighters were killed.",
+    # local press: both sides fire mortars at each other
+    "Army units exchanged mortar fire with rebel fighters on the Lakka front on Tuesday, "
+    "wounding two soldiers.",
+    # a grenade opens the fight
+    "Militants clashed with police at a checkpoint in Hodan on Friday after they threw a hand "
+    "grenade at the officers.",
+]
+
+
+@pytest.mark.parametrize("text", FOUGHT_WITH_DEVICES)
+def test_a_clash_with_devices_along_the_way_is_a_battle(text: str) -> None:
+    frame = typed(text, "Somalia")
+    assert (frame.event_type, frame.sub_event_type) == ("Battles", "Armed clash"), frame.notes
+
+
+def test_shelling_amid_clashes_named_as_setting_stays_shelling() -> None:
+    frame = typed(
+        "Rebel artillery shelled the market of Tavra on Sunday amid clashes in the region, "
+        "killing three civilians.",
+        "Somalia",
+    )
+    assert frame.event_type == "Explosions/Remote violence", frame.notes
+
+
+def test_a_civilian_killed_amid_clashes_is_violence_against_civilians() -> None:
+    frame = typed(
+        "Two aid workers were shot dead by unidentified gunmen in Abala on Monday, amid heavy "
+        "fighting between the army and rebels.",
+        "Somalia",
+    )
+    assert frame.event_type == "Violence against civilians", frame.notes

@@ -11,6 +11,7 @@ results, fewer scans.
 from __future__ import annotations
 
 import re
+from itertools import product
 
 _WORD_START = re.compile(r"(?<!\w)\w\w")
 _LITERAL = re.compile(r"[^\W_]+")
@@ -32,26 +33,53 @@ def literal_starts(patterns: list[str], regex: bool = True) -> frozenset[str] | 
 
 def _pattern_starts(pattern: str, regex: bool) -> set[str] | None:
     group = _GROUP.match(pattern) if regex else None
+    if group is not None and pattern[group.end() : group.end() + 1] in ("?", "*", "{"):
+        return None  # an optional group: the pattern may begin after it
     if group is None:
-        start = _certain_start(pattern, regex)
-        return {start} if start else None
-    starts = set()
+        return _certain_start(pattern, regex)
+    starts: set[str] = set()
     for alternative in group.group(1).split("|"):
-        start = _certain_start(alternative, regex)
-        if start is None:
+        found = _certain_start(alternative, regex)
+        if found is None:
             return None
-        starts.add(start)
+        starts |= found
     return starts
 
 
-def _certain_start(pattern: str, regex: bool) -> str | None:
-    literal = _LITERAL.match(pattern)
-    if literal is None:
+def _certain_start(pattern: str, regex: bool) -> set[str] | None:
+    """The two or three letters the pattern must begin with, every spelling a leading
+    character class allows ("[ée]gorg": "égo", "ego"), or None when fewer than two are certain."""
+    if not regex:
+        literal = _LITERAL.match(pattern)
+        text = literal.group() if literal else ""
+        return {text[:3].lower()} if len(text) >= 2 else None
+    positions = _leading_letters(pattern)
+    if len(positions) < 2:
         return None
-    text = literal.group()
-    if regex and pattern[literal.end() : literal.end() + 1] in ("?", "*", "{"):
-        text = text[:-1]  # a quantifier makes the last letter optional
-    return text[:3].lower() if len(text) >= 2 else None
+    return {"".join(letters) for letters in product(*positions)}
+
+
+def _leading_letters(pattern: str) -> list[str]:
+    """Up to three leading positions of a regex, each as the letters it allows: a letter or a
+    plain class ("[ée]"); a quantifier after one makes it optional, which ends the run."""
+    positions: list[str] = []
+    index = 0
+    while index < len(pattern) and len(positions) < 3:
+        char = pattern[index]
+        if char == "[":
+            end = pattern.find("]", index)
+            letters = pattern[index + 1 : end] if end > index + 1 else ""
+            if not letters or not all(c.isalnum() for c in letters):
+                break
+            index = end + 1
+        elif char.isalnum():
+            letters, index = char, index + 1
+        else:
+            break
+        if pattern[index : index + 1] in ("?", "*", "{"):
+            break  # a quantifier makes this position optional
+        positions.append(letters.lower())
+    return positions
 
 
 def word_starts(text: str) -> set[str]:

@@ -18,9 +18,15 @@ from eventwire.extract.event_type.rules import Scores, feature_patterns
 from eventwire.extract.frame import EventFrame
 
 
+def _riot(s: Scores) -> float:
+    """Riot words; riot police count only where no protest is stated (they watch a protest)."""
+    forces = s.get("riot_forces") if s.get("protest") < PRESENT else 0.0
+    return s.get("riot") + forces
+
+
 def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
     inters = {inter(frame.actor1), inter(frame.actor2)}
-    crowd = s.get("protest") + s.get("riot") + s.get("mob")
+    crowd = s.get("protest") + _riot(s) + s.get("mob")
     seen_armed = frame.actor1 is not None and bool(frame.actor1.aliases_seen)
     unknown_unarmed = unidentified(frame.actor1) and s.get("firearm") < PRESENT and hurt(s)
     named_armed = (
@@ -36,7 +42,7 @@ def crowd_event(frame: EventFrame, s: Scores) -> Decision | None:
         return None
     if s.get("mob") >= PRESENT and s.get("mob") >= s.get("protest"):
         return Decision("Riots", "Mob violence", 0.75, "mob or lynching")
-    if s.get("riot") >= PRESENT or 5 in inters:
+    if _riot(s) >= PRESENT or 5 in inters:
         return riot_decision(frame, s, 0.75, "violent crowd")
     if s.get("protest") < PRESENT and 6 not in inters:
         return None
@@ -55,6 +61,15 @@ def demonstrating(s: Scores) -> bool:
     return any(s.get(name) >= PRESENT for name in ("protest", "mutiny", "blockade", "demands"))
 
 
+def _attacks_people_over_grievance(frame: EventFrame, s: Scores) -> bool:
+    """A crowd that beats or kills people over a grievance, with no protest, march or blockade
+    of its own ("residents beat a suspected thief, angry over a spate of burglaries"): a mob."""
+    held = max(s.get(name) for name in ("protest", "blockade", "mutiny", "crowd_forces"))
+    if held >= PRESENT or 1 in (inter(frame.actor1), inter(frame.actor2)):
+        return False
+    return inter(frame.actor2) == 7 or (hurt(s) and s.get("people_victims") >= PRESENT)
+
+
 def _facing_forces(frame: EventFrame, s: Scores) -> bool:
     """The crowd takes on the forces themselves: not forces that came to raid the place, nor
     forces that stepped in after the crowd had attacked someone."""
@@ -71,7 +86,7 @@ def riot_decision(frame: EventFrame, s: Scores, confidence: float, reason: str) 
     demonstration unless the forces came to raid the place; damage alone, with no demand stated,
     is a violent demonstration when it hits the authorities' property, mob violence otherwise."""
     rivals = s.get("rival") >= PRESENT and s.get("protest") < PRESENT
-    if not rivals and demonstrating(s):
+    if not rivals and demonstrating(s) and not _attacks_people_over_grievance(frame, s):
         return Decision("Riots", "Violent demonstration", confidence, f"{reason}, demonstrating")
     if not rivals and _facing_forces(frame, s):
         return Decision("Riots", "Violent demonstration", confidence, f"{reason}, against forces")
@@ -142,10 +157,34 @@ def _armed_or_organised(s: Scores, crowd_agent: bool) -> bool:
     do: a victim's community or a knife does not."""
     political_rivals = min(s.get("rival"), s.get("crowd_politics")) >= PRESENT
     if s.get("communal") >= PRESENT and not political_rivals:
-        return True  # "two factions of the party clashed" are rioters, not communal militias
+        return militia_signs(s)  # "two factions of the party clashed" are rioters
     if crowd_agent:
         return max(s.get("armed_men"), s.get("organised")) >= PRESENT
     return max(s.get("firearm"), s.get("identity")) >= PRESENT
+
+
+def crowd_against_forces(frame: EventFrame, s: Scores) -> Decision | None:
+    """Residents, traders or youths fighting the police or soldiers, with no gunmen or militia
+    among them: ACLED's riot (a Battle needs two organised armed sides)."""
+    if s.get("crowd_forces") < PRESENT or s.best_means():
+        return None
+    if max(s.get("armed_men"), s.get("organised")) >= PRESENT:
+        return None
+    sides = [actor for actor in (frame.actor1, frame.actor2) if not guessed(actor)]
+    if any(inter(actor) in NON_STATE for actor in sides):
+        return None
+    if demonstrating(s):
+        return Decision("Riots", "Violent demonstration", 0.6, "demonstrators against the forces")
+    return Decision("Riots", "Mob violence", 0.6, "unarmed people against the forces")
+
+
+def militia_signs(s: Scores) -> bool:
+    """What makes the sides of a communal fight militias rather than a mob: ethnic or tribal
+    communities, militias, men under arms, gunfire. Two families or two villages fighting over a
+    field with sticks and machetes are rioters ("a land dispute between two families turned
+    violent"), ethnic communities clashing over the same field are communal militias."""
+    names = ("identity", "kin", "organised", "armed_men", "small_arms")
+    return max(s.get(name) for name in names) >= PRESENT
 
 
 def crowd_looting(frame: EventFrame, s: Scores) -> Decision | None:

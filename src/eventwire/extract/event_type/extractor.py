@@ -30,6 +30,7 @@ from eventwire.extract.actors import (
 from eventwire.extract.detect import detection_patterns
 from eventwire.extract.event_type.crowd_sides import crowd_side
 from eventwire.extract.event_type.crowds import (
+    crowd_against_forces,
     crowd_event,
     crowd_looting,
     mutiny_event,
@@ -66,6 +67,8 @@ def _remote_event(frame: EventFrame, s: Scores) -> Decision | None:
         return None
     if sub in COMPLEX_MEANS and _complex_assault(frame, s):
         return None
+    if _fought_with_devices(frame, s, sub):
+        return None
     return Decision("Explosions/Remote violence", sub, 0.8, f"device as the means ({sub})")
 
 
@@ -73,6 +76,17 @@ def _complex_assault(frame: EventFrame, s: Scores) -> bool:
     """An IED or rockets followed by gunfire against forces or militia: a Battle."""
     armed = inter(frame.actor2) in ARMED or s.get("clash") >= PRESENT
     return armed and s.get("small_arms") >= PRESENT
+
+
+def _fought_with_devices(frame: EventFrame, s: Scores, sub: str) -> bool:
+    """Two armed sides stated as fighting, with shelling, air strikes, a grenade or an IED along
+    the way ("clashed with the militants, supported by air strikes", "exchanged mortar fire"):
+    ACLED codes the clash, a Battle. Not a suicide bombing, and not a fight named only as the
+    setting ("shelled the town amid clashes")."""
+    clash = s.get("clash_acted")
+    if sub in ("Suicide bomb", "Chemical weapon") or clash < max(PRESENT, 0.5 * s.means[sub]):
+        return False
+    return inter(frame.actor2) in ARMED or inter(frame.actor1) in ARMED
 
 
 def _territory_event(frame: EventFrame, s: Scores) -> Decision | None:
@@ -97,7 +111,7 @@ def _civilian_target(frame: EventFrame, s: Scores) -> bool:
     inter2 = inter(frame.actor2)
     if inter2 is not None:
         return inter2 == 7
-    return s.get("people_victims") >= PRESENT and s.get("clash") < PRESENT
+    return s.get("people_victims") >= PRESENT and s.get("clash_acted") < PRESENT
 
 
 def _disrupted_event(s: Scores) -> Decision | None:
@@ -136,11 +150,11 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
     if not violent:
         return None
     executed = s.get("execution") >= PRESENT and not armed_target
-    if (executed or s.get("defenceless") >= PRESENT) and s.get("clash") < PRESENT:
+    if (executed or s.get("defenceless") >= PRESENT) and s.get("clash_acted") < PRESENT:
         return Decision("Violence against civilians", "Attack", sure(frame, 0.75), "execution")
     if s.get("communal") >= PRESENT and inter(frame.actor1) not in (1, 2, 8):
         return Decision("Battles", "Armed clash", sure(frame, 0.6), "communal fighting")
-    if s.get("clash") >= PRESENT or armed_target:
+    if s.get("clash_acted") >= PRESENT or armed_target:
         return Decision("Battles", "Armed clash", sure(frame, 0.85), "armed target")
     if civilians or frame.actor2 is None:
         return Decision("Violence against civilians", "Attack", sure(frame, 0.8), "unarmed target")
@@ -182,6 +196,7 @@ def decide(frame: EventFrame, scores: Scores) -> Decision | None:
         mutiny_event(frame, scores)
         or crowd_event(frame, scores)
         or unorganised_event(frame, scores)
+        or crowd_against_forces(frame, scores)
         or crowd_looting(frame, scores)
         or _disrupted_event(scores)
         or _remote_event(frame, scores)
