@@ -24,7 +24,7 @@ from collections import Counter
 from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.place.brackets import Bracket, find_brackets
 from eventwire.extract.place.mentions import Mention, coded_precision, cues, find_mentions
-from eventwire.geo import Gazetteer, Place, admin2_of, get_gazetteer
+from eventwire.geo import Country, Gazetteer, Place, acled_name, admin2_of, get_gazetteer
 from eventwire.models import Location
 from eventwire.nlp.analysis import Sentence
 
@@ -355,9 +355,8 @@ def precision_of(mention: Mention) -> int:
 def to_location(mention: Mention, gaz: Gazetteer) -> Location:
     place = mention.resolved
     if place is None:
-        country = mention.country
-        assert country is not None
-        return Location(name=country.name, country=country.name, iso3=country.alpha3)
+        assert mention.country is not None
+        return _country_location(mention.country)
     country = gaz.country(place.country_code)
     admin1 = (
         place.name
@@ -366,7 +365,7 @@ def to_location(mention: Mention, gaz: Gazetteer) -> Location:
     )
     return Location(
         name=place.name,
-        country=country.name if country else None,
+        country=acled_name(country.alpha2, country.name) if country else None,
         iso3=country.alpha3 if country else None,
         admin1=admin1,
         admin2=admin2_of(place, gaz),
@@ -382,6 +381,10 @@ def _country_only(context: Counter[str], gaz: Gazetteer) -> Location | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None  # no country, or a tie between two: do not guess
     country = gaz.country(ranked[0][0])
-    if country is None:
-        return None
-    return Location(name=country.name, country=country.name, iso3=country.alpha3)
+    return None if country is None else _country_location(country)
+
+
+def _country_location(country: Country) -> Location:
+    """A location that is only a country, named as ACLED names it."""
+    name = acled_name(country.alpha2, country.name) or country.name
+    return Location(name=name, country=name, iso3=country.alpha3)
