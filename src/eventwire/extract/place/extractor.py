@@ -23,6 +23,7 @@ from collections import Counter
 
 from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.place.brackets import Bracket, find_brackets
+from eventwire.extract.place.context import country_context, elsewhere
 from eventwire.extract.place.mentions import Mention, coded_precision, cues, find_mentions
 from eventwire.geo import Country, Gazetteer, Place, acled_name, admin2_of, get_gazetteer
 from eventwire.models import Location
@@ -30,6 +31,8 @@ from eventwire.nlp.analysis import Sentence
 
 PRIOR_WEIGHT = 3.0
 """Weight of the user's `country` option: as much as the country named twice in the event."""
+MIN_EVIDENCE = 0.5
+"""Below this weight, a country the text points at does not yet rule out places elsewhere."""
 FOREIGN_MIN_POPULATION = 100_000
 """A place in a country the text gives no evidence for must be at least this large."""
 
@@ -114,10 +117,11 @@ def locate(
     sentences = frame.doc.sentences
     event_ids = {s.index for s in frame.sentences}
     prior = prior or {}
-    brackets = find_brackets(sentences, gaz, prior)
-    mentions = _with_brackets(find_mentions(sentences, gaz), brackets, sentences)
-    evidence = country_context(sentences, mentions, event_ids, gaz)
+    found = find_mentions(sentences, gaz)
+    evidence = country_context(sentences, found, event_ids, gaz)
     evidence.update(prior)
+    brackets = find_brackets(sentences, gaz, evidence)
+    mentions = _with_brackets(found, brackets, sentences)
     for bracket in brackets:
         evidence[bracket.place.country_code] += 3 if bracket.sentence in event_ids else 1.5
     strict = bool(prior)
@@ -159,46 +163,12 @@ def _with_brackets(
     return sorted(kept, key=lambda m: m.start)
 
 
-def country_context(
-    sentences: list[Sentence], mentions: list[Mention], event_ids: set[int], gaz: Gazetteer
-) -> Counter[str]:
-    """Weight of each country (alpha-2) named in the article, by name or demonym."""
-    weights: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.country is not None and not _elsewhere(mention):
-            weights[mention.country.alpha2] += 2 if mention.sentence in event_ids else 1
-    for sentence in sentences:
-        for word in set(_capitalised_words(_FOREIGN_MISSION.sub(" ", sentence.text))):
-            codes = gaz.demonym_countries(word)
-            for code in codes:
-                weights[code] += (2 if sentence.index in event_ids else 1) / len(codes)
-    return weights
-
-
-_FOREIGN_MISSION = re.compile(r"\b[A-Z][a-z]+\s+(?:embassy|consulate|ambassador|envoy)\b", re.I)
-"""'the Iranian Embassy in Vienna': the demonym names the mission's country, not the event's."""
-
-
 _TARGETED_SITE = re.compile(
     r"\b(?:near|at|outside|attacked|targeted|stormed|bombed|raided)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:embassy|consulate|ministry|headquarters)\s+in\W*$",
     re.IGNORECASE,
 )
 """'an attack near the Iranian Embassy in Vienna': the seat is the site attacked, not a speaker."""
-
-
-def _elsewhere(mention: Mention) -> bool:
-    """A country named as a border, an origin or a destination, not as where things happened."""
-    lexicon = cues()
-    return bool(
-        lexicon.elsewhere_before.search(mention.before)
-        or lexicon.elsewhere_after.match(mention.after)
-    )
-
-
-def _capitalised_words(text: str) -> list[str]:
-    words = (w.strip(".,;:()\"'\u2019\u201c\u201d") for w in text.split())
-    return [w for w in words if w[:1].isupper()]
 
 
 def _place_countries(mentions: list[Mention], event_ids: set[int]) -> Counter[str]:
@@ -240,6 +210,8 @@ def _plausible(place: Place, evidence: Counter[str] | None, strict: bool = False
     capital, nor its admin unit, unless the text names Yemen."""
     if not evidence or evidence.get(place.country_code) or place.kind == "bracket":
         return True
+    if max(evidence.values()) < MIN_EVIDENCE:
+        return True  # only a faint hint (a foreign army's demonym): no country yet
     if strict:
         return False
     return place.kind == "adm1" or (place.primary and place.population >= FOREIGN_MIN_POPULATION)
@@ -254,8 +226,9 @@ def _candidate_score(
     admin2: set[str | None],
 ) -> float:
     score = math.log10(place.population + 10)
-    score += 6 * context.get(place.country_code, 0) / total
-    score += 2 if context.get(place.country_code) else 0
+    weight = context.get(place.country_code, 0)
+    score += 6 * weight / max(total, 1.0)
+    score += 2 * min(weight, 1.0)
     score += 1 if place.primary else 0
     if (place.country_code, place.admin1_code) in admins or (place.admin2 in admin2 - {None}):
         score += 2
@@ -294,7 +267,7 @@ def choose(
     candidates = [
         m
         for m in mentions
-        if m.resolved is not None or (m.country is not None and not _elsewhere(m))
+        if m.resolved is not None or (m.country is not None and not elsewhere(m))
     ]
     if not candidates:
         return None
