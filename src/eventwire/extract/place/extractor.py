@@ -119,6 +119,7 @@ def locate(
     prior = prior or {}
     found = find_mentions(sentences, gaz)
     evidence = country_context(sentences, found, event_ids, gaz)
+    evidence.update(coherence(found))
     evidence.update(prior)
     brackets = find_brackets(sentences, gaz, evidence)
     mentions = _with_brackets(found, brackets, sentences)
@@ -169,6 +170,25 @@ _TARGETED_SITE = re.compile(
     re.IGNORECASE,
 )
 """'an attack near the Iranian Embassy in Vienna': the seat is the site attacked, not a speaker."""
+
+
+COHERENCE_WEIGHT = 0.75
+"""Weight of each further place name a country has a candidate for, beyond the first."""
+
+
+def coherence(mentions: list[Mention]) -> Counter[str]:
+    """Countries where several of the names a text gives have a place ('Leon' and 'San Miguel'
+    are in many countries, with 'Masaya' only one of them is): each name beyond the first
+    counts `COHERENCE_WEIGHT`."""
+    names: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.country is None and mention.places:
+            key = mention.text.casefold()
+            names.setdefault(key, set()).update(p.country_code for p in mention.places)
+    counts: Counter[str] = Counter()
+    for countries in names.values():
+        counts.update(countries)
+    return Counter({c: COHERENCE_WEIGHT * (n - 1) for c, n in counts.items() if n > 1})
 
 
 def _place_countries(mentions: list[Mention], event_ids: set[int]) -> Counter[str]:
