@@ -121,14 +121,15 @@ def _pair() -> re.Pattern[str]:
     opening = "|".join(load_toml("gazetteer/place_cues.toml")["chain"]["before"])
     return re.compile(
         rf"\b(?:{opening})\s+(?:the\s+)?({_NAME}){_KIND},\s+({_NAME}){_UNIT_WORD}\b"
-        r"(?!\s*,\s*[A-Z])"
+        r"(?!\s*(?:,\s*[A-Z]|and\s|or\s|&))"
     )
 
 
 def _resolve_pair(name: str, unit: str, gaz: Gazetteer, prior: dict[str, float]) -> Place | None:
     """The place called `name` inside a unit called `unit` (or near a town of that name); a place
-    the gazetteer lacks stands in at the likeliest such unit or town."""
-    anchors = _anchors(unit, gaz) + _towns(unit, gaz)
+    the gazetteer lacks stands in near the likeliest such town (precision 2), or gets the admin
+    names of the likeliest unit and no point: a unit is often 50 km across, too coarse a map."""
+    anchors = _anchors(unit, gaz) + [t for t in _towns(unit, gaz) if _fits(t, prior)]
     inside = [(a, p) for a in anchors if (p := _inside(name, a, gaz)) is not None]
     if inside:
         _anchor, place = max(inside, key=lambda ap: _anchor_score(ap[0], name, [], gaz, prior))
@@ -136,8 +137,10 @@ def _resolve_pair(name: str, unit: str, gaz: Gazetteer, prior: dict[str, float])
     if not anchors or any(_is_landmark(p) for p in gaz.lookup(name)):
         return None  # a town or unit of its own: two places ("in Kharkiv, Sumy"), not one
     best = max(anchors, key=lambda a: _anchor_score(a, name, [], gaz, prior) + _size(a))
-    own_centre = best.kind in ("adm2", "city") and best.centre == "own"
-    return _stand_in(name, best, 2 if own_centre else 3)
+    if best.kind == "city":
+        return _stand_in(name, best, 2)  # near the town its unit is named after
+    unit = _stand_in(name, best, 3)
+    return replace(unit, latitude=None, longitude=None)  # its unit is known, not its point
 
 
 LANDMARK_POPULATION = 20_000
@@ -173,7 +176,8 @@ def _resolve(
 ) -> Place | None:
     anchors = [p for p in _anchors(items[-1], gaz) if country in (None, p.country_code)]
     if not anchors:
-        anchors = [p for p in _towns(items[-1], gaz) if country in (None, p.country_code)]
+        towns = _towns(items[-1], gaz)
+        anchors = [p for p in towns if country in (None, p.country_code) and _fits(p, prior)]
     if not anchors:
         return None
     inner = items[:-1]
@@ -204,6 +208,16 @@ def _anchors(name: str, gaz: Gazetteer) -> list[Place]:
                 units.append(place)
                 seen.add(key)
     return units
+
+
+TOWN_ANCHOR_EVIDENCE = 0.5
+"""A town stands in for a bracket's unit only in a country the text points at, or when the text
+points at none this strongly ("Bose (Bossey)" in a Burkina Faso note is no French town)."""
+
+
+def _fits(place: Place, prior: dict[str, float]) -> bool:
+    strongest = max(prior.values(), default=0.0)
+    return strongest < TOWN_ANCHOR_EVIDENCE or prior.get(place.country_code, 0.0) > 0
 
 
 def _towns(name: str, gaz: Gazetteer) -> list[Place]:

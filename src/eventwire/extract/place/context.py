@@ -26,9 +26,9 @@ _WORD = re.compile(r"[A-Z][\w\u2019'\-]*")
 
 
 @cache
-def _hints() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern, alpha-2): one case-sensitive pattern for acronyms, one case-insensitive for the
-    rest, per country."""
+def _hints() -> tuple[re.Pattern[str], list[tuple[re.Pattern[str], str]]]:
+    """A pattern for any hint (a quick test), and (pattern, alpha-2) pairs: one case-sensitive
+    pattern for acronyms, one case-insensitive for the rest, per country."""
     patterns = []
     for alpha2, terms in load_toml(HINTS_FILE)["hints"].items():
         acronyms = [t for t in terms if t.isupper() and len(t) <= 6]
@@ -37,7 +37,16 @@ def _hints() -> list[tuple[re.Pattern[str], str]]:
             patterns.append((re.compile(r"\b(?:" + "|".join(acronyms) + r")\b"), alpha2))
         if words:
             patterns.append((re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I), alpha2))
-    return patterns
+    any_hint = re.compile("|".join(f"(?:{p.pattern})" for p, _code in patterns), re.I)
+    return any_hint, patterns
+
+
+def _hinted(text: str) -> list[str]:
+    """The countries whose hints the text contains (one entry per country and pattern)."""
+    any_hint, patterns = _hints()
+    if not any_hint.search(text):
+        return []
+    return [code for pattern, code in patterns if pattern.search(text)]
 
 
 @cache
@@ -79,9 +88,8 @@ def country_context(
             codes = gaz.demonym_countries(word)
             for code in codes:
                 weights[code] += factor * share / len(codes)
-        for pattern, code in _hints():
-            if pattern.search(sentence.text):
-                weights[code] += factor
+        for code in _hinted(sentence.text):
+            weights[code] += factor
     return weights
 
 

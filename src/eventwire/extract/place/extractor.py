@@ -231,7 +231,7 @@ def _plausible(place: Place, evidence: Counter[str] | None, strict: bool = False
     if not evidence or evidence.get(place.country_code) or place.kind == "bracket":
         return True
     if max(evidence.values()) < MIN_EVIDENCE:
-        return True  # only a faint hint (a foreign army's demonym): no country yet
+        return place.primary  # a faint hint only (a foreign army's demonym): no country yet
     if strict:
         return False
     return place.kind == "adm1" or (place.primary and place.population >= FOREIGN_MIN_POPULATION)
@@ -364,7 +364,7 @@ def to_location(mention: Mention, gaz: Gazetteer) -> Location:
         admin2=admin2_of(place, gaz),
         latitude=place.latitude,
         longitude=place.longitude,
-        geo_precision=precision_of(mention),
+        geo_precision=precision_of(mention) if place.latitude is not None else None,
         geonames_id=place.geonames_id,
     )
 
