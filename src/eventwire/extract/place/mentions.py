@@ -288,21 +288,12 @@ def _accept_gazetteer_only(
         or re.match(r"^\s*,\s*(?:in\s+)?[A-Z]", sentence.text[end:])
         or mention.qualifies
         or c.coded.search(mention.before)
-        or any(_is_large_town(p) for p in mention.places)
     )
     inside = [b for b in blocked if b[0] <= start and end <= b[1]]
     if inside:
         whole = any(b[0] == start and b[1] == end for b in inside)
         return whole and bool(c.locative.search(mention.before) or mention.qualifies)
     return evidence
-
-
-LARGE_TOWN = 100_000
-"""A town this large, under its own name, is a place wherever the text names it."""
-
-
-def _is_large_town(place: Place) -> bool:
-    return place.kind == "city" and place.primary and place.population >= LARGE_TOWN
 
 
 def _group_text(text: str, start: int, end: int) -> tuple[str, int]:
