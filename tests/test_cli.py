@@ -85,7 +85,7 @@ def test_ingest_then_query_then_export(runner: CliRunner, tmp_path: Path, store_
     out = tmp_path / "acled.csv"
     exported = runner.invoke(main, ["export", "--db", db, "--format", "acled", "--out", str(out)])
     assert exported.exit_code == 0
-    assert out.read_text().splitlines()[0].startswith("event_id_cnty,event_date")
+    assert out.read_text().splitlines()[0].startswith("data_id,iso,event_id_cnty,event_id_no_cnty")
     assert len(out.read_text().splitlines()) == len(records) + 1
 
 

@@ -5,7 +5,7 @@ import io
 import json
 
 from eventwire.export import write_events
-from eventwire.export.writers import ACLED_COLUMNS
+from eventwire.export.acled import ACLED_COLUMNS, event_number
 from eventwire.models import Event
 from tests.factories import event
 
@@ -65,3 +65,39 @@ def test_flat_csv_has_one_row_per_event() -> None:
     rows = list(csv.DictReader(io.StringIO(export([event(), event("ev-2")], "csv"))))
     assert [r["id"] for r in rows] == ["ev-1", "ev-2"]
     assert rows[0]["fatalities_best"] == "5" and rows[0]["injuries_best"] == ""
+
+
+def test_acled_export_has_the_31_columns_of_a_real_export_in_order() -> None:
+    assert len(ACLED_COLUMNS) == 31
+    assert ACLED_COLUMNS[:4] == ("data_id", "iso", "event_id_cnty", "event_id_no_cnty")
+    assert ACLED_COLUMNS[-2:] == ("timestamp", "iso3")
+    for column in ("assoc_actor_1", "assoc_actor_2", "region", "admin3", "source_scale"):
+        assert column in ACLED_COLUMNS
+
+
+def test_acled_export_ids_country_and_region_follow_acled() -> None:
+    congo = event("ev-congo", country="Democratic Republic of the Congo", iso3="COD")
+    out = io.StringIO()
+    from eventwire.export.acled import write_acled
+
+    write_acled([congo, event("ev-mali")], out, timestamp=1_700_000_000)
+    first, second = csv.DictReader(io.StringIO(out.getvalue()))
+    assert first["country"] == "Democratic Republic of Congo" and first["iso3"] == "COD"
+    assert first["iso"] == "180" and first["region"] == "Middle Africa"
+    assert first["event_id_cnty"] == f"COD{event_number('ev-congo')}"
+    assert first["event_id_no_cnty"] == str(event_number("ev-congo"))
+    assert second["event_id_cnty"].startswith("MLI") and second["iso"] == "466"
+    assert second["region"] == "Western Africa" and first["timestamp"] == "1700000000"
+    assert first["data_id"] != second["data_id"]
+    assert first["assoc_actor_1"] == "" and first["admin3"] == ""
+
+
+def test_event_numbers_are_stable_and_differ_between_events() -> None:
+    assert event_number("ev-1") == event_number("ev-1")
+    assert len({event_number(f"ev-{i}") for i in range(500)}) == 500
+
+
+def test_flat_csv_writes_the_acled_country_name() -> None:
+    palestine = event(country="Palestinian Territory", iso3="PSE")
+    (row,) = csv.DictReader(io.StringIO(export([palestine], "csv")))
+    assert row["country"] == "Palestine" and row["iso3"] == "PSE"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.evaluate.ceiling import admin1_reachable
+from eventwire.evaluate.ceiling import admin1_reachable, country_reachable, point_reachable
 from eventwire.evaluate.gold import GoldDocument, GoldEvent
 from eventwire.evaluate.matching import actor_match, country_key, norm, same_admin1
 from eventwire.evaluate.metrics import haversine_km
@@ -82,6 +82,11 @@ class Scored:
         self.missed.extend(other.missed)
         self.no_event_documents += other.no_event_documents
         self.false_events.extend(other.false_events)
+
+
+NEAR_KM = 25.0
+"""'Within 25 km of all events': paired events with gold coordinates, unplaced ones counting as
+misses (the distance rows count only the events placed on the map)."""
 
 
 def distance_km(gold: GoldEvent, predicted: Event) -> float | None:
@@ -233,6 +238,8 @@ def _place_cases(gold: GoldEvent, predicted: Event, text: str, case: Any) -> lis
         value = (location.iso3 or location.country) if location else None
         wrong = country_key(gold.country) != country_key(value)
         cases.append(case("country", gold.country, value, wrong))
+        reachable = country_reachable(text, gold.country)
+        cases.append(case("country_reachable", gold.country, reachable, not reachable))
     if gold.admin1:
         value = location.admin1 if location else None
         cases.append(case("admin1", gold.admin1, value, not same_admin1(gold.admin1, location)))
@@ -253,4 +260,9 @@ def _place_cases(gold: GoldEvent, predicted: Event, text: str, case: Any) -> lis
     if km is not None and location is not None:
         where = f"{location.name} ({location.latitude:.3f}, {location.longitude:.3f})"
         cases.append(case("km", f"{gold.location} ({gold.latitude}, {gold.longitude})", where, km))
+    if gold.latitude is not None and gold.longitude is not None:
+        near = km is not None and km <= NEAR_KM
+        cases.append(case("near", gold.location, km, not near))
+        reachable = point_reachable(text, gold.latitude, gold.longitude, NEAR_KM)
+        cases.append(case("near_reachable", gold.location, reachable, not reachable))
     return cases

@@ -7,16 +7,11 @@ import json
 from collections.abc import Callable, Iterable
 from typing import BinaryIO, TextIO
 
+from eventwire.export.acled import write_acled
 from eventwire.export.ucdp import write_ucdp
+from eventwire.geo import acled_name
 from eventwire.models import Event
-from eventwire.reconcile import acled_fatalities
 
-TIME_PRECISION = {"day": 1, "week": 2, "month": 3}
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type",
-    "actor1", "inter1", "actor2", "inter2", "interaction", "country", "iso3", "admin1", "admin2",
-    "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities",
-)  # fmt: skip
 FLAT_COLUMNS = (
     "id", "event_date", "date_precision", "event_type", "sub_event_type", "actor1", "inter1",
     "actor2", "inter2", "location", "admin1", "admin2", "country", "iso3", "latitude",
@@ -51,7 +46,7 @@ def flat_row(item: Event) -> dict[str, object]:
         "location": location.name if location else "",
         "admin1": (location.admin1 or "") if location else "",
         "admin2": (location.admin2 or "") if location else "",
-        "country": (location.country or "") if location else "",
+        "country": (acled_name(location.iso3, location.country) or "") if location else "",
         "iso3": (location.iso3 or "") if location else "",
         "latitude": _blank(location.latitude if location else None),
         "longitude": _blank(location.longitude if location else None),
@@ -74,49 +69,6 @@ def write_csv(events: Iterable[Event], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(flat_row(item) for item in events)
-
-
-def acled_row(item: Event) -> dict[str, object]:
-    flat = flat_row(item)
-    inter1, inter2 = flat["inter1"], flat["inter2"]
-    return {
-        "event_id_cnty": item.id,
-        "event_date": flat["event_date"],
-        "year": item.event_date.year if item.event_date else "",
-        "time_precision": TIME_PRECISION.get(item.date_precision or "", ""),
-        "event_type": item.event_type,
-        "sub_event_type": item.sub_event_type,
-        "actor1": flat["actor1"],
-        "inter1": inter1,
-        "actor2": flat["actor2"],
-        "inter2": inter2,
-        "interaction": _interaction(inter1, inter2),
-        "country": flat["country"],
-        "iso3": flat["iso3"],
-        "admin1": flat["admin1"],
-        "admin2": flat["admin2"],
-        "location": flat["location"],
-        "latitude": flat["latitude"],
-        "longitude": flat["longitude"],
-        "geo_precision": flat["geo_precision"],
-        "source": "; ".join(item.sources),
-        "notes": item.summary,
-        "fatalities": acled_fatalities(item.claims),
-    }
-
-
-def _interaction(inter1: object, inter2: object) -> object:
-    """ACLED's two-digit interaction code: the lower inter first (e.g. 12)."""
-    codes = sorted(int(code) for code in (inter1, inter2) if code not in ("", None))
-    if not codes:
-        return ""
-    return int("".join(str(code) for code in codes)) if len(codes) == 2 else codes[0] * 10
-
-
-def write_acled(events: Iterable[Event], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(acled_row(item) for item in events)
 
 
 def write_geojson(events: Iterable[Event], out: TextIO) -> None:

@@ -8,6 +8,7 @@ normalises names; `place` holds the shared records.
 """
 
 from eventwire.geo.admin import admin2_of, admin_key, display_name, km_between
+from eventwire.geo.countries import AcledCountry, acled_country, acled_name, country_by_name
 from eventwire.geo.lookup import (
     Gazetteer,
     cache_dir,
@@ -20,13 +21,17 @@ from eventwire.geo.place import Country, Place, PlaceIndex
 from eventwire.geo.text import is_latin, normalize
 
 __all__ = [
+    "AcledCountry",
     "Country",
     "Gazetteer",
     "Place",
     "PlaceIndex",
+    "acled_country",
+    "acled_name",
     "admin2_of",
     "admin_key",
     "cache_dir",
+    "country_by_name",
     "display_name",
     "ensure_index",
     "get_gazetteer",

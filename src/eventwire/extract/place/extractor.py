@@ -23,13 +23,16 @@ from collections import Counter
 
 from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.place.brackets import Bracket, find_brackets
+from eventwire.extract.place.context import country_context, elsewhere
 from eventwire.extract.place.mentions import Mention, coded_precision, cues, find_mentions
-from eventwire.geo import Gazetteer, Place, admin2_of, get_gazetteer
+from eventwire.geo import Country, Gazetteer, Place, acled_name, admin2_of, get_gazetteer
 from eventwire.models import Location
 from eventwire.nlp.analysis import Sentence
 
 PRIOR_WEIGHT = 3.0
 """Weight of the user's `country` option: as much as the country named twice in the event."""
+MIN_EVIDENCE = 0.5
+"""Below this weight, a country the text points at does not yet rule out places elsewhere."""
 FOREIGN_MIN_POPULATION = 100_000
 """A place in a country the text gives no evidence for must be at least this large."""
 
@@ -114,10 +117,12 @@ def locate(
     sentences = frame.doc.sentences
     event_ids = {s.index for s in frame.sentences}
     prior = prior or {}
-    brackets = find_brackets(sentences, gaz, prior)
-    mentions = _with_brackets(find_mentions(sentences, gaz), brackets, sentences)
-    evidence = country_context(sentences, mentions, event_ids, gaz)
+    found = find_mentions(sentences, gaz)
+    evidence = country_context(sentences, found, event_ids, gaz)
+    evidence.update(coherence(found))
     evidence.update(prior)
+    brackets = find_brackets(sentences, gaz, evidence)
+    mentions = _with_brackets(found, brackets, sentences)
     for bracket in brackets:
         evidence[bracket.place.country_code] += 3 if bracket.sentence in event_ids else 1.5
     strict = bool(prior)
@@ -159,26 +164,6 @@ def _with_brackets(
     return sorted(kept, key=lambda m: m.start)
 
 
-def country_context(
-    sentences: list[Sentence], mentions: list[Mention], event_ids: set[int], gaz: Gazetteer
-) -> Counter[str]:
-    """Weight of each country (alpha-2) named in the article, by name or demonym."""
-    weights: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.country is not None and not _elsewhere(mention):
-            weights[mention.country.alpha2] += 2 if mention.sentence in event_ids else 1
-    for sentence in sentences:
-        for word in set(_capitalised_words(_FOREIGN_MISSION.sub(" ", sentence.text))):
-            codes = gaz.demonym_countries(word)
-            for code in codes:
-                weights[code] += (2 if sentence.index in event_ids else 1) / len(codes)
-    return weights
-
-
-_FOREIGN_MISSION = re.compile(r"\b[A-Z][a-z]+\s+(?:embassy|consulate|ambassador|envoy)\b", re.I)
-"""'the Iranian Embassy in Vienna': the demonym names the mission's country, not the event's."""
-
-
 _TARGETED_SITE = re.compile(
     r"\b(?:near|at|outside|attacked|targeted|stormed|bombed|raided)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,3}(?:embassy|consulate|ministry|headquarters)\s+in\W*$",
@@ -187,18 +172,23 @@ _TARGETED_SITE = re.compile(
 """'an attack near the Iranian Embassy in Vienna': the seat is the site attacked, not a speaker."""
 
 
-def _elsewhere(mention: Mention) -> bool:
-    """A country named as a border, an origin or a destination, not as where things happened."""
-    lexicon = cues()
-    return bool(
-        lexicon.elsewhere_before.search(mention.before)
-        or lexicon.elsewhere_after.match(mention.after)
-    )
+COHERENCE_WEIGHT = 0.75
+"""Weight of each further place name a country has a candidate for, beyond the first."""
 
 
-def _capitalised_words(text: str) -> list[str]:
-    words = (w.strip(".,;:()\"'\u2019\u201c\u201d") for w in text.split())
-    return [w for w in words if w[:1].isupper()]
+def coherence(mentions: list[Mention]) -> Counter[str]:
+    """Countries where several of the names a text gives have a place ('Leon' and 'San Miguel'
+    are in many countries, with 'Masaya' only one of them is): each name beyond the first
+    counts `COHERENCE_WEIGHT`."""
+    names: dict[str, set[str]] = {}
+    for mention in mentions:
+        if mention.country is None and mention.places:
+            key = mention.text.casefold()
+            names.setdefault(key, set()).update(p.country_code for p in mention.places)
+    counts: Counter[str] = Counter()
+    for countries in names.values():
+        counts.update(countries)
+    return Counter({c: COHERENCE_WEIGHT * (n - 1) for c, n in counts.items() if n > 1})
 
 
 def _place_countries(mentions: list[Mention], event_ids: set[int]) -> Counter[str]:
@@ -240,6 +230,8 @@ def _plausible(place: Place, evidence: Counter[str] | None, strict: bool = False
     capital, nor its admin unit, unless the text names Yemen."""
     if not evidence or evidence.get(place.country_code) or place.kind == "bracket":
         return True
+    if max(evidence.values()) < MIN_EVIDENCE:
+        return place.primary  # a faint hint only (a foreign army's demonym): no country yet
     if strict:
         return False
     return place.kind == "adm1" or (place.primary and place.population >= FOREIGN_MIN_POPULATION)
@@ -254,8 +246,9 @@ def _candidate_score(
     admin2: set[str | None],
 ) -> float:
     score = math.log10(place.population + 10)
-    score += 6 * context.get(place.country_code, 0) / total
-    score += 2 if context.get(place.country_code) else 0
+    weight = context.get(place.country_code, 0)
+    score += 6 * weight / max(total, 1.0)
+    score += 2 * min(weight, 1.0)
     score += 1 if place.primary else 0
     if (place.country_code, place.admin1_code) in admins or (place.admin2 in admin2 - {None}):
         score += 2
@@ -294,7 +287,7 @@ def choose(
     candidates = [
         m
         for m in mentions
-        if m.resolved is not None or (m.country is not None and not _elsewhere(m))
+        if m.resolved is not None or (m.country is not None and not elsewhere(m))
     ]
     if not candidates:
         return None
@@ -355,9 +348,8 @@ def precision_of(mention: Mention) -> int:
 def to_location(mention: Mention, gaz: Gazetteer) -> Location:
     place = mention.resolved
     if place is None:
-        country = mention.country
-        assert country is not None
-        return Location(name=country.name, country=country.name, iso3=country.alpha3)
+        assert mention.country is not None
+        return _country_location(mention.country)
     country = gaz.country(place.country_code)
     admin1 = (
         place.name
@@ -366,13 +358,13 @@ def to_location(mention: Mention, gaz: Gazetteer) -> Location:
     )
     return Location(
         name=place.name,
-        country=country.name if country else None,
+        country=acled_name(country.alpha2, country.name) if country else None,
         iso3=country.alpha3 if country else None,
         admin1=admin1,
         admin2=admin2_of(place, gaz),
         latitude=place.latitude,
         longitude=place.longitude,
-        geo_precision=precision_of(mention),
+        geo_precision=precision_of(mention) if place.latitude is not None else None,
         geonames_id=place.geonames_id,
     )
 
@@ -382,6 +374,10 @@ def _country_only(context: Counter[str], gaz: Gazetteer) -> Location | None:
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None  # no country, or a tie between two: do not guess
     country = gaz.country(ranked[0][0])
-    if country is None:
-        return None
-    return Location(name=country.name, country=country.name, iso3=country.alpha3)
+    return None if country is None else _country_location(country)
+
+
+def _country_location(country: Country) -> Location:
+    """A location that is only a country, named as ACLED names it."""
+    name = acled_name(country.alpha2, country.name) or country.name
+    return Location(name=name, country=name, iso3=country.alpha3)

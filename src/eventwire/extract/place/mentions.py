@@ -16,7 +16,10 @@ from eventwire.nlp.analysis import Sentence
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"})
-CONNECTORS = frozenset({"of", "de", "du", "des", "la", "le", "el", "al", "ad", "an", "d", "and"})
+CONNECTORS = frozenset(
+    {"of", "de", "du", "des", "la", "le", "el", "al", "ad", "an", "d", "and"}
+    | {"ez", "es", "az", "ash", "ech", "ed", "bin", "ibn"}  # "Deir ez Zor", "Ras ash Shaykh"
+)
 MAX_WORDS = 5
 
 _WORD = re.compile(r"[^\W\d_](?:[\w\u2019'\-.]*\w)?")

@@ -1,0 +1,52 @@
+"""Global disambiguation: a place's country must fit the rest of the text (places and units
+named beside it, actors' sides, demonyms); the country names follow ACLED's spelling."""
+
+from __future__ import annotations
+
+from eventwire.extract.place.extractor import make_place_extractor
+from eventwire.models import Location
+from tests.helpers import make_frame
+
+
+def locate(text: str) -> Location | None:
+    frame = make_frame(text, "2024-02-12")
+    make_place_extractor()(frame)
+    return frame.location
+
+
+def test_a_village_and_its_unit_fix_the_country_over_the_attackers_demonym() -> None:
+    location = locate("Russian forces shelled near Oleksandropil, Donetsk, on Monday.")
+    assert location is not None and location.iso3 == "UKR"
+    assert location.name == "Oleksandropil" and location.geo_precision == 2
+
+
+def test_a_rallied_for_people_is_not_where_the_rally_is() -> None:
+    location = locate(
+        "On Friday, demonstrators marched in Sanaa in solidarity with the Palestinian people."
+    )
+    assert location is not None and (location.name, location.iso3) == ("Sanaa", "YEM")
+
+
+def test_a_party_of_one_country_rules_out_a_namesake_abroad() -> None:
+    location = locate("Awami League activists attacked a rival group in Krishnapur on Tuesday.")
+    assert location is not None and location.iso3 == "BGD"
+    assert location.geo_precision is None  # the village is not in the index: no point
+
+
+def test_a_village_qualified_by_its_units_after_a_kind_word() -> None:
+    location = locate("Militants attacked a checkpoint near Bacaad village (Bossaso, Bari).")
+    assert location is not None and location.iso3 == "SOM"
+    assert (location.name, location.admin1) == ("Bacaad", "Bari")
+
+
+def test_an_organisation_and_its_acronym_is_no_place_and_unit() -> None:
+    location = locate(
+        "Members of the Accredited Social Health Activists (ASHA) protested in Haveri on Monday."
+    )
+    assert location is not None and location.iso3 == "IND"
+
+
+def test_country_names_are_acled_spellings() -> None:
+    location = locate("Gunmen killed three farmers in Beni on Sunday.")
+    assert location is not None and location.iso3 == "COD"
+    assert location.country == "Democratic Republic of Congo"
