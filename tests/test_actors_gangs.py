@@ -40,3 +40,13 @@ def test_unnamed_killers_without_crime_marks_stay_an_armed_group() -> None:
 def test_a_named_attacker_keeps_its_name() -> None:
     text = "On 1 March 2024, soldiers shot dead a suspect whose hands were tied, in Villa Serrano."
     assert attacker(text, "Mexico") == "Military Forces of Mexico"
+
+
+def test_raiders_who_take_herds_are_an_ethnic_militia() -> None:
+    text = "On 1 March 2024, armed raiders killed a herder and drove off 300 cattle near Lomeru."
+    assert attacker(text, "Kenya") == "Unidentified Ethnic Militia (Kenya)"
+
+
+def test_a_raid_without_herds_stays_an_armed_group() -> None:
+    text = "On 1 March 2024, gunmen killed a shopkeeper during a night raid on Lomeru."
+    assert attacker(text, "Kenya") == "Unidentified Armed Group (Kenya)"

@@ -1,13 +1,15 @@
-"""Unattributed killings with the marks of organised crime are a gang's, as ACLED codes them.
+"""Unnamed attackers whose deed tells who they are, as ACLED codes them.
 
 A body found with its hands tied or with signs of torture, a drive-by shooting, a drug-trade
 motive: when the report names no attacker, ACLED's actor1 is "Unidentified Gang (<Country>)"
-rather than the Unidentified Armed Group. Words: data/lexicons/gangs.toml.
+rather than the Unidentified Armed Group. Raiders who take herds are an identity militia, the
+"Unidentified Ethnic Militia (<Country>)". Words: data/lexicons/gangs.toml.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from eventwire.data import load_toml
@@ -16,25 +18,48 @@ from eventwire.extract.actors.rules import fill_name
 from eventwire.extract.frame import EventFrame
 from eventwire.models import Actor
 
-GANG_TYPES = frozenset({"Violence against civilians", "Battles"})
+MARKED_TYPES = frozenset({"Violence against civilians", "Battles"})
 UNIDENTIFIED_INTER = 3
 
 
+@dataclass(frozen=True)
+class Mark:
+    template: str
+    inter: int
+    patterns: tuple[re.Pattern[str], ...]
+
+    def found(self, text: str) -> bool:
+        return all(pattern.search(text) for pattern in self.patterns)
+
+
+def _pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")", re.IGNORECASE)
+
+
 @cache
-def _spec() -> tuple[str, re.Pattern[str]]:
+def _marks() -> tuple[Mark, ...]:
     spec = load_toml("lexicons/gangs.toml")
-    signs = re.compile(r"\b(?:" + "|".join(spec["signs"]) + r")", re.IGNORECASE)
-    return str(spec["template"]), signs
+    return tuple(
+        Mark(
+            str(mark["template"]),
+            int(mark["inter"]),
+            tuple(_pattern(words) for words in (mark["signs"], mark.get("with")) if words),
+        )
+        for mark in spec["marks"]
+    )
 
 
 def name_gangs(frame: EventFrame, event_type: str, country: str | None) -> None:
-    """Rename an unnamed attacker to the country's Unidentified Gang when the report bears the
-    marks of organised crime."""
+    """Rename an unnamed attacker after the kind of group its deed marks."""
     attacker = frame.actor1
-    if event_type not in GANG_TYPES or attacker is None:
+    if event_type not in MARKED_TYPES or attacker is None:
         return
     if attacker.inter != UNIDENTIFIED_INTER or not attacker.name.startswith(UNIDENTIFIED):
         return
-    template, signs = _spec()
-    if any(signs.search(sentence.text) for sentence in frame.sentences):
-        frame.actor1 = Actor(fill_name(template, country), attacker.inter, attacker.aliases_seen)
+    text = " ".join(sentence.text for sentence in frame.sentences)
+    for mark in _marks():
+        if mark.found(text):
+            frame.actor1 = Actor(
+                fill_name(mark.template, country), mark.inter, attacker.aliases_seen
+            )
+            return
