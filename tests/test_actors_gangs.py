@@ -50,3 +50,8 @@ def test_raiders_who_take_herds_are_an_ethnic_militia() -> None:
 def test_a_raid_without_herds_stays_an_armed_group() -> None:
     text = "On 1 March 2024, gunmen killed a shopkeeper during a night raid on Lomeru."
     assert attacker(text, "Kenya") == "Unidentified Armed Group (Kenya)"
+
+
+def test_an_ethnic_group_that_attacks_is_its_militia() -> None:
+    text = "On 1 March 2024, the Maasai ethnic group attacked Kisii villagers near Lomeru."
+    assert attacker(text, "Kenya") == "Maasai Ethnic Militia (Kenya)"
