@@ -2,7 +2,7 @@
 
 `extractor` chooses the sides from the roles `parse_roles` reads in the parse (`order` when the
 parse gives none); `rules` matches the actor dictionary (data/actors.toml); `mention` is the
-shared record of one matched actor; `allies`, `claims`, `clans`, `communal`, `ethnic`,
+shared record of one matched actor; `allies`, `claims`, `clans`, `communal`, `ethnic`, `gangs`,
 `identity`, `interception`, `status` and `french` each settle one convention.
 """
 
@@ -17,6 +17,7 @@ from eventwire.extract.actors.extractor import (
     make_actor_extractor,
     sentence_weight,
 )
+from eventwire.extract.actors.gangs import name_gangs
 from eventwire.extract.actors.identity import name_identity_militias
 from eventwire.extract.actors.mention import Mention
 from eventwire.extract.actors.rules import fill_name, find_matches, fold
@@ -37,6 +38,7 @@ __all__ = [
     "fold",
     "make_actor_extractor",
     "name_communal_militias",
+    "name_gangs",
     "name_identity_militias",
     "sentence_weight",
 ]

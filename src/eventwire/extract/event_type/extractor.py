@@ -25,6 +25,7 @@ from eventwire.extract.actors import (
     event_country,
     fill_name,
     name_communal_militias,
+    name_gangs,
     name_identity_militias,
 )
 from eventwire.extract.detect import detection_patterns
@@ -290,6 +291,7 @@ def arrange_actors(frame: EventFrame, decision: Decision, scores: Scores | None 
         if not named:
             name_communal_militias(frame, decision.event_type, event_country(frame))
     _fill_implied_actors(frame, decision, scores)
+    name_gangs(frame, decision.event_type, event_country(frame))
     if decision.sub_event_type == "Disrupted weapons use" and _defusers_lead(frame):
         frame.actor1, frame.actor2 = frame.actor2, frame.actor1
     if decision.sub_event_type == "Suicide bomb" and _forces_stopped_bomber(frame):
