@@ -15,6 +15,16 @@ EXPLOSIONS = [
     ("Somalia", "Three traders were wounded in a blast at the Hamar market in Marka on Friday."),
     # local press
     ("Myanmar", "Resistance fighters attacked a junta supply truck with landmines near Kyaukse."),
+    # a vehicle "carrying" soldiers is no device carried; a mine named as the kind of attack
+    (
+        "Myanmar",
+        "Local defence fighters attacked a lorry carrying army officers with landmines at Tada-U.",
+    ),
+    ("Myanmar", "A people's defence force launched a mine attack on a junta patrol near Myinmu."),
+    (
+        "Myanmar",
+        "Rebels blew up an army jeep with remote-controlled mines on the Pale road on Friday.",
+    ),
     # translated, French-style English
     ("Mali", "Two civilians have been killed by an explosion near the bus station of Sévaré."),
 ]
