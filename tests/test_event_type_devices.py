@@ -123,3 +123,10 @@ def test_a_civilian_killed_amid_clashes_is_violence_against_civilians() -> None:
         "Somalia",
     )
     assert frame.event_type == "Violence against civilians", frame.notes
+
+
+def test_raiders_who_attack_villagers_and_steal_cattle_attack_them() -> None:
+    frame = typed("Raiders attacked villagers at Lokori, stole 40 goats.", "Kenya")
+    assert (frame.event_type, frame.sub_event_type) == ("Violence against civilians", "Attack"), (
+        frame.notes
+    )
