@@ -112,6 +112,10 @@ UNORGANISED_ATTACKERS = [
         "Benin",
         "A number of farmers assaulted and wounded a Peul herder whose cattle ate their maize.",
     ),
+    # a group with no membership named; victims beaten by local people
+    ("Benin", "A group beat a suspected burglar in the Zongo quarter of Kandi on Sunday night."),
+    ("Mexico", "A man accused of theft was tied up and beaten by local inhabitants in Tlalcoyan."),
+    ("Ghana", "Locals in Bawku severely wounded an old woman they accused of witchcraft."),
 ]
 
 

@@ -15,6 +15,16 @@ EXPLOSIONS = [
     ("Somalia", "Three traders were wounded in a blast at the Hamar market in Marka on Friday."),
     # local press
     ("Myanmar", "Resistance fighters attacked a junta supply truck with landmines near Kyaukse."),
+    # a vehicle "carrying" soldiers is no device carried; a mine named as the kind of attack
+    (
+        "Myanmar",
+        "Local defence fighters attacked a lorry carrying army officers with landmines at Tada-U.",
+    ),
+    ("Myanmar", "A people's defence force launched a mine attack on a junta patrol near Myinmu."),
+    (
+        "Myanmar",
+        "Rebels blew up an army jeep with remote-controlled mines on the Pale road on Friday.",
+    ),
     # translated, French-style English
     ("Mali", "Two civilians have been killed by an explosion near the bus station of Sévaré."),
 ]
@@ -113,3 +123,10 @@ def test_a_civilian_killed_amid_clashes_is_violence_against_civilians() -> None:
         "Somalia",
     )
     assert frame.event_type == "Violence against civilians", frame.notes
+
+
+def test_raiders_who_attack_villagers_and_steal_cattle_attack_them() -> None:
+    frame = typed("Raiders attacked villagers at Lokori, stole 40 goats.", "Kenya")
+    assert (frame.event_type, frame.sub_event_type) == ("Violence against civilians", "Attack"), (
+        frame.notes
+    )

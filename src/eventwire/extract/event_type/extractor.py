@@ -144,7 +144,8 @@ def _violence_event(frame: EventFrame, s: Scores) -> Decision | None:
         return Decision("Battles", "Armed clash", sure(frame, 0.6), "militiamen abducted")
     empty_post = s.get("unoccupied") >= PRESENT
     damaged = s.get("looting") >= PRESENT or empty_post
-    if damaged and not hurt(s) and (empty_post or not armed_target):
+    people_attacked = s.get("people_attacked") >= PRESENT
+    if damaged and not hurt(s) and (empty_post or not (armed_target or people_attacked)):
         return Decision(
             "Strategic developments", "Looting/property destruction", 0.6, "property destroyed"
         )
