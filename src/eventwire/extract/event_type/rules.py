@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from eventwire.data import load_toml
 from eventwire.extract.actors import sentence_weight
@@ -41,7 +42,15 @@ Chunk = tuple[frozenset[str] | None, re.Pattern[str]]
 """Patterns compiled together, with the word starts one of them needs (None: any text)."""
 
 
-def _chunks(patterns: list[str]) -> tuple[Chunk, ...]:
+class Chunks(NamedTuple):
+    """A feature's chunks and the union of their word starts (None: some chunk may begin
+    anywhere), so that a sentence none of whose words can begin the feature skips it at once."""
+
+    starts: frozenset[str] | None
+    chunks: tuple[Chunk, ...]
+
+
+def _chunks(patterns: list[str]) -> Chunks:
     """The patterns grouped by the word starts they need (see `prefilter`), each group in one
     regex, those with an uncertain start in another: a text runs only the groups its words can
     begin, so that a common word start ("in") or one uncertain pattern does not make the whole
@@ -49,25 +58,28 @@ def _chunks(patterns: list[str]) -> tuple[Chunk, ...]:
     groups: dict[frozenset[str] | None, list[str]] = {}
     for pattern in patterns:
         groups.setdefault(literal_starts([pattern]), []).append(pattern)
-    return tuple((starts, _compile(group)) for starts, group in groups.items())
+    union = None if None in groups else frozenset().union(*groups)
+    return Chunks(union, tuple((starts, _compile(group)) for starts, group in groups.items()))
 
 
 @cache
-def feature_chunks() -> dict[str, tuple[Chunk, ...]]:
+def feature_chunks() -> dict[str, Chunks]:
     """Per feature, its patterns in chunks the pre-test can skip."""
     features = load_toml(LEXICON)["features"]
     return {name: _chunks(patterns) for name, patterns in features.items()}
 
 
 @cache
-def means_chunks() -> dict[str, tuple[Chunk, ...]]:
+def means_chunks() -> dict[str, Chunks]:
     """Per means, its patterns in chunks the pre-test can skip."""
     means = load_toml(LEXICON)["means"]
     return {name: _chunks(spec["patterns"]) for name, spec in means.items()}
 
 
-def _active(chunks: tuple[Chunk, ...], present: set[str]) -> list[re.Pattern[str]]:
-    return [pattern for starts, pattern in chunks if may_match(starts, present)]
+def _active(chunks: Chunks, present: set[str]) -> list[re.Pattern[str]]:
+    if not may_match(chunks.starts, present):
+        return []
+    return [pattern for starts, pattern in chunks.chunks if may_match(starts, present)]
 
 
 @cache
