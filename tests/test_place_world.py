@@ -50,3 +50,12 @@ def test_country_names_are_acled_spellings() -> None:
     location = locate("Gunmen killed three farmers in Beni on Sunday.")
     assert location is not None and location.iso3 == "COD"
     assert location.country == "Democratic Republic of Congo"
+
+
+def test_a_place_word_inside_an_armed_group_name_is_no_place() -> None:
+    location = locate(
+        "Volunteers for the Defence of the Homeland fought off gunmen at a checkpoint in "
+        "Titao on Monday, a local official said."
+    )
+    assert location is not None and location.iso3 == "BFA"
+    assert location.name == "Titao"

@@ -6,6 +6,8 @@ shared record of one matched actor; `allies`, `claims`, `clans`, `communal`, `et
 `identity`, `interception`, `status` and `french` each settle one convention.
 """
 
+from collections.abc import Callable
+
 from eventwire.extract.actors.communal import name_communal_militias
 from eventwire.extract.actors.extractor import (
     AGENT,
@@ -24,6 +26,18 @@ from eventwire.extract.actors.rules import fill_name, find_matches, fold
 from eventwire.registry import register
 
 register("actors")(make_actor_extractor)
+
+
+@register("actor_names")
+def make_name_spans() -> Callable[[str], list[tuple[int, int]]]:
+    """Spans of the dictionary's named actors in a text (for the place extractor, whose place
+    words inside such a name are no place)."""
+
+    def name_spans(text: str) -> list[tuple[int, int]]:
+        return [(m.start, m.end) for m in find_matches(text) if m.entry.kind == "named"]
+
+    return name_spans
+
 
 __all__ = [
     "AGENT",

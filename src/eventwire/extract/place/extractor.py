@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 
 from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.place.brackets import Bracket, find_brackets
@@ -28,6 +29,10 @@ from eventwire.extract.place.mentions import Mention, coded_precision, cues, fin
 from eventwire.geo import Country, Gazetteer, Place, acled_name, admin2_of, get_gazetteer
 from eventwire.models import Location
 from eventwire.nlp.analysis import Sentence
+from eventwire.registry import create
+
+NameSpans = Callable[[str], Iterable[tuple[int, int]]]
+"""Spans of the organisation names in a sentence's text."""
 
 PRIOR_WEIGHT = 3.0
 """Weight of the user's `country` option: as much as the country named twice in the event."""
@@ -37,11 +42,15 @@ FOREIGN_MIN_POPULATION = 100_000
 """A place in a country the text gives no evidence for must be at least this large."""
 
 
-def make_place_extractor(country: str | None = None, **_options: object) -> PlaceExtractor:
+def make_place_extractor(
+    country: str | None = None, names: str | None = "actor_names", **_options: object
+) -> PlaceExtractor:
     """`country`: ISO alpha-2, alpha-3 or name of the country the input is about (a prior for
     texts that never name it, e.g. one country's conflict notes); "auto" to learn it from the
-    run itself (see `CountryTally`); None for none."""
-    return PlaceExtractor(country=country)
+    run itself (see `CountryTally`); None for none. `names`: the registered component that
+    finds the spans of organisation names in a sentence (the actor dictionary's), whose place
+    words are no place ("Volunteers for the Defence of the Homeland"); None for none."""
+    return PlaceExtractor(country=country, names=names)
 
 
 class CountryTally:
@@ -90,8 +99,15 @@ def country_code(value: str, gaz: Gazetteer | None = None) -> str:
 
 
 class PlaceExtractor:
-    def __init__(self, gazetteer: Gazetteer | None = None, country: str | None = None) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer | None = None,
+        country: str | None = None,
+        names: str | None = None,
+    ) -> None:
         self._gaz = gazetteer
+        self._names_component = names
+        self._names: NameSpans | None = None
         self.tally = CountryTally() if country == "auto" else None
         fixed = country and country != "auto"
         self.prior = {country_code(country, gazetteer): PRIOR_WEIGHT} if fixed else {}
@@ -102,9 +118,17 @@ class PlaceExtractor:
             self._gaz = get_gazetteer()
         return self._gaz
 
+    @property
+    def names(self) -> NameSpans | None:
+        # looked up on first use: the component lives in a sibling package that place may not
+        # import, and is registered once the pipeline has imported every component
+        if self._names is None and self._names_component:
+            self._names = create(self._names_component)
+        return self._names
+
     def __call__(self, frame: EventFrame) -> None:
         prior = self.tally.prior() if self.tally else self.prior
-        location, reason = locate(frame, self.gaz, prior)
+        location, reason = locate(frame, self.gaz, prior, self.names)
         if self.tally:
             self.tally.add(location)
         frame.location = location
@@ -112,12 +136,17 @@ class PlaceExtractor:
 
 
 def locate(
-    frame: EventFrame, gaz: Gazetteer, prior: dict[str, float] | None = None
+    frame: EventFrame,
+    gaz: Gazetteer,
+    prior: dict[str, float] | None = None,
+    names: NameSpans | None = None,
 ) -> tuple[Location | None, str]:
     sentences = frame.doc.sentences
     event_ids = {s.index for s in frame.sentences}
     prior = prior or {}
     found = find_mentions(sentences, gaz)
+    if names is not None:
+        found = _outside_names(found, sentences, names)
     evidence = country_context(sentences, found, event_ids, gaz)
     evidence.update(coherence(found))
     evidence.update(prior)
@@ -135,6 +164,27 @@ def locate(
     if best is None:
         return _country_only(context, gaz), "no place mention; country from context"
     return to_location(best, gaz), f"{best.text!r} in sentence {best.sentence}"
+
+
+def _outside_names(
+    mentions: list[Mention], sentences: list[Sentence], names: NameSpans
+) -> list[Mention]:
+    """Drop the places (not the countries) named inside a longer organisation name: its
+    "Homeland" or "Tripoli" says who acted, not where."""
+    by_index = {s.index: s for s in sentences}
+    spans: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for mention in mentions:
+        sentence = by_index[mention.sentence]
+        if sentence.index not in spans:
+            spans[sentence.index] = list(names(sentence.text))
+        start, end = mention.start - sentence.start, mention.end - sentence.start
+        inside = any(
+            a <= start and end <= b and (a, b) != (start, end) for a, b in spans[sentence.index]
+        )
+        if not inside or mention.country is not None:
+            kept.append(mention)
+    return kept
 
 
 def _with_brackets(
