@@ -150,3 +150,11 @@ def test_evidence_reads_names_figures_language_and_night() -> None:
     assert language_of(AMBUSH_FR) == "fr" and language_of(AMBUSH) == "en"
     assert at_night("avant l'aube") and not at_night(AMBUSH)
     assert evidence_similarity(AMBUSH, AMBUSH_FR) > evidence_similarity(AMBUSH, MARCH)
+
+
+def test_names_spelt_differently_in_two_languages_are_the_same_evidence() -> None:
+    english = "Al-Shabaab gunmen stormed a hotel in Mogadishu, Somalia."
+    french = "Des shebab ont pris d'assaut un hôtel à Mogadiscio, en Somalie."
+    unrelated = "Des manifestants ont défilé à Bamako, au Mali."
+    assert evidence_similarity(english, french) >= 0.9
+    assert evidence_similarity(english, unrelated) == 0.0

@@ -59,3 +59,8 @@ def test_a_place_word_inside_an_armed_group_name_is_no_place() -> None:
     )
     assert location is not None and location.iso3 == "BFA"
     assert location.name == "Titao"
+
+
+def test_a_position_word_between_preposition_and_town_still_places_the_event() -> None:
+    location = locate("Police fired tear gas at protesters in central Nairobi on Tuesday.")
+    assert location is not None and (location.name, location.iso3) == ("Nairobi", "KEN")

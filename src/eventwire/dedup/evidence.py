@@ -14,6 +14,7 @@ import math
 import re
 import unicodedata
 from functools import cache, lru_cache
+from typing import Any
 
 from eventwire.data import load_toml
 
@@ -90,10 +91,53 @@ def at_night(text: str) -> bool:
     return any(word in night for word in _tokens(text))
 
 
+@lru_cache(maxsize=8192)
+def canonical_names(text: str) -> frozenset[str]:
+    """The names of `text` as the gazetteer and the actor dictionary know them, so that the
+    spellings of two languages meet: a place word becomes its GeoNames id ("Mogadiscio" and
+    "Mogadishu"), a country its ISO code ("Somalie"), a dictionary actor its canonical name
+    ("des shebab" and "Al-Shabaab"). Other names stay as they are written (accents folded)."""
+    from eventwire.extract.actors import find_matches
+    from eventwire.geo import get_gazetteer
+
+    gaz = get_gazetteer()
+    actors = [m for m in find_matches(text) if m.entry.kind == "named"]
+    found = {f"a:{m.entry.name}" for m in actors}
+    in_actors = names(" ".join(m.surface for m in actors))
+    for name in names(text) - in_actors:
+        found.add(_canonical_name(gaz, name))
+    return frozenset(found)
+
+
+@cache
+def _french_countries() -> dict[str, str]:
+    """Folded French country names (pycountry's ISO 3166 translations) to alpha-2."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    table = {}
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", country.name)}:
+            table[_fold_word(french.gettext(name))] = country.alpha_2
+    return table
+
+
+def _canonical_name(gaz: Any, name: str) -> str:
+    country = gaz.country_named(name.title())
+    if country is not None:
+        return f"c:{country.alpha2}"
+    if name in _french_countries():
+        return f"c:{_french_countries()[name]}"
+    places = gaz.lookup(name.title())
+    return f"g:{places[0].geonames_id}" if places else f"n:{name}"
+
+
 def evidence_similarity(first: str, second: str) -> float:
     """Cosine of the two texts' sets of names and figures, 0..1 (0 when either has none)."""
-    a = {f"n:{n}" for n in names(first)} | {f"#{v}" for v in figures(first)}
-    b = {f"n:{n}" for n in names(second)} | {f"#{v}" for v in figures(second)}
+    a = set(canonical_names(first)) | {f"#{v}" for v in figures(first)}
+    b = set(canonical_names(second)) | {f"#{v}" for v in figures(second)}
     if not a or not b:
         return 0.0
     return len(a & b) / math.sqrt(len(a) * len(b))
