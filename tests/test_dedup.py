@@ -60,8 +60,30 @@ def test_merge_unites_documents_and_claims_and_keeps_the_best_place_and_date(
     assert kept.sources == ["Test Wire", "Other Wire"]
     (record,) = two_events.merges("ev-1")
     assert record.id == merge_id and record.absorbed_event_id == "ev-2"
-    assert record.merged_by == "analyst" and record.reasons == {"why": "same"}
+    assert record.merged_by == "analyst" and record.reasons["why"] == "same"
+    assert record.reasons["merged_type"]["rule"] == "all reports agree"
     assert record.snapshot["event"]["id"] == "ev-2"
+
+
+def test_the_merged_type_follows_the_most_specific_report_and_says_why(
+    two_events: Store,
+) -> None:
+    bombing = _second_report("ev-3", "doc-3")
+    bombing.event_type, bombing.sub_event_type = "Explosions/Remote violence", "Suicide bomb"
+    two_events.save(document("doc-3", "A suicide bomber struck Gao airport."), [bombing])
+    two_events.merge("ev-1", "ev-2", by="analyst")
+    merge_id = two_events.merge("ev-1", "ev-3", by="analyst")
+    kept = two_events.event("ev-1")
+    assert kept is not None and kept.sub_event_type == "Suicide bomb"
+    record = next(r for r in two_events.merges("ev-1") if r.id == merge_id)
+    assert record.reasons["merged_type"] == {
+        "chosen": "Explosions/Remote violence: Suicide bomb",
+        "rule": "the most specific report",
+        "over": ["Battles: Armed clash"],
+    }
+    two_events.split(merge_id, by="analyst")
+    restored = two_events.event("ev-1")
+    assert restored is not None and restored.sub_event_type == "Armed clash"
 
 
 def test_split_restores_the_absorbed_event_exactly(two_events: Store) -> None:

@@ -1,6 +1,7 @@
 """Benchmark: latency from an article's arrival to its stored, merged event.
 
     python -m eventwire.bench.dedup [--background N] [--rounds R] [--gold GOLD.jsonl]
+                                    [--postgres URL]
 
 An article "arrives" as the HTML page `watch` would have fetched; the clock stops when `Store.save`
 has committed its document, its events and any merge. The store first holds N synthetic background
@@ -8,6 +9,11 @@ events (spread over two years and four countries, with signatures, one in ten wi
 so the candidate queries work on indexes of realistic size; then the multi-report fixtures arrive
 one by one, in publication order, so most of them are attached to an event stored before them.
 Prints p50/p95 of the whole path and of its parts (page to text, extraction, store and dedup).
+
+With `--postgres URL` (a role that may create databases, e.g.
+postgresql+psycopg://eventwire:eventwire@127.0.0.1:5432/postgres) the store is PostgreSQL: the
+background is built once in a scratch database and each round starts from a copy of it
+(CREATE DATABASE ... TEMPLATE); the scratch databases are dropped at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ import shutil
 import statistics
 import tempfile
 import time
+import uuid
 from datetime import UTC, date, datetime, timedelta
 from html import escape
 from pathlib import Path
@@ -122,6 +129,53 @@ def one_round(url: str, documents: list[Document], pipeline: object) -> list[dic
     return timings
 
 
+def _sqlite_rounds(
+    documents: list[Document], pipeline: object, args: argparse.Namespace
+) -> list[dict[str, float]]:
+    timings: list[dict[str, float]] = []
+    with tempfile.TemporaryDirectory() as folder:
+        seed = Path(folder) / "background.db"
+        build_background(f"sqlite:///{seed}", args.background)
+        for number in range(args.rounds):
+            copy = Path(folder) / f"round-{number}.db"
+            shutil.copy(seed, copy)
+            timings += one_round(f"sqlite:///{copy}", documents, pipeline)
+    return timings
+
+
+def _postgres_rounds(
+    url: str, documents: list[Document], pipeline: object, args: argparse.Namespace
+) -> list[dict[str, float]]:
+    from sqlalchemy import create_engine, make_url, text
+
+    server = make_url(url)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    run = uuid.uuid4().hex[:8]  # two runs on one server never share a database
+    seed = f"eventwire_bench_{run}_background"
+    rounds = [f"eventwire_bench_{run}_round_{n}" for n in range(args.rounds)]
+    timings: list[dict[str, float]] = []
+
+    def drop(names: list[str]) -> None:
+        with admin.connect() as connection:
+            for name in names:
+                connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    drop([seed, *rounds])
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{seed}"'))
+        build_background(server.set(database=seed).render_as_string(False), args.background)
+        for name in rounds:
+            with admin.connect() as connection:
+                connection.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{seed}"'))
+            round_url = server.set(database=name).render_as_string(False)
+            timings += one_round(round_url, documents, pipeline)
+    finally:
+        drop([seed, *rounds])
+        admin.dispose()
+    return timings
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -132,6 +186,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--gold", type=Path, action="append", help="repeatable; default gold.jsonl")
     parser.add_argument("--background", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--postgres", metavar="URL", help="measure on PostgreSQL, not SQLite")
     args = parser.parse_args(argv)
     from eventwire.dedup import text_method
     from eventwire.pipeline import Pipeline
@@ -139,18 +194,15 @@ def main(argv: list[str] | None = None) -> None:
     documents = [item.document for path in args.gold or [GOLD] for item in read_keyed(path)]
     pipeline = Pipeline()
     pipeline.process(documents[0])  # warm the model, gazetteer and lexicons
-    timings: list[dict[str, float]] = []
-    with tempfile.TemporaryDirectory() as folder:
-        seed = Path(folder) / "background.db"
-        build_background(f"sqlite:///{seed}", args.background)
-        for number in range(args.rounds):
-            copy = Path(folder) / f"round-{number}.db"
-            shutil.copy(seed, copy)
-            timings += one_round(f"sqlite:///{copy}", documents, pipeline)
+    if args.postgres:
+        timings = _postgres_rounds(args.postgres, documents, pipeline, args)
+    else:
+        timings = _sqlite_rounds(documents, pipeline, args)
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     print(
         f"arrival to stored merged event ({stamp}; {len(documents)} articles x {args.rounds} "
-        f"rounds, {args.background} background events, text similarity: {text_method()})"
+        f"rounds, {args.background} background events, "
+        f"{'PostgreSQL' if args.postgres else 'SQLite'}, text similarity: {text_method()})"
     )
     for part in ("total", "page", "extract", "store"):
         values = [t[part] * 1000 for t in timings]

@@ -14,11 +14,13 @@ active, so undoing one merge of a chain does not undo the others.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from eventwire.data import load_toml
 from eventwire.models import Actor, DateEvidence, Event, Location, Reaction
 from eventwire.reconcile import reconcile
 from eventwire.store.convert import claim_rows, event_row
@@ -124,7 +126,10 @@ def merge_events(
     )
     session.add(record)
     session.flush()
-    _refold(session, keep_id)
+    why = _refold(session, keep_id)
+    if why is not None:
+        record.reasons = {**record.reasons, "merged_type": why}
+        session.flush()
     return record.id
 
 
@@ -294,17 +299,19 @@ def _foldable(item: Event) -> dict[str, Any]:
     }
 
 
-def _refold(session: Session, keep_id: str) -> None:
-    """Recompute the kept event from its state before its first merge and its active merges."""
+def _refold(session: Session, keep_id: str) -> dict[str, Any] | None:
+    """Recompute the kept event from its state before its first merge and its active merges;
+    returns why it has its type (None when it holds one report)."""
     item = load_event(session, keep_id)
     original = _original_state(session, keep_id)
     active = _active_merges(session, keep_id)
+    why = None
     if original is not None:
         _apply_fields(item, original, replace=True)
         members = [_foldable(Event.from_record(merge.snapshot["event"])) for merge in active]
         for fields in members:
             _apply_fields(item, fields)
-        _vote_type(item, [original, *members])
+        why = _vote_type(item, [original, *members])
     item.fatalities, item.injuries = reconcile(item.claims)
     if active or original is None:
         item.summary = summarize(item)
@@ -317,6 +324,7 @@ def _refold(session: Session, keep_id: str) -> None:
             setattr(row, column.key, getattr(fresh, column.key))
     session.flush()
     apply_overrides(session, keep_id)
+    return why
 
 
 def _apply_fields(item: Event, fields: dict[str, Any], *, replace: bool = False) -> None:
@@ -348,15 +356,33 @@ def _apply_fields(item: Event, fields: dict[str, Any], *, replace: bool = False)
     item.doubtful = doubtful if replace else item.doubtful and doubtful
 
 
-def _vote_type(item: Event, members: list[dict[str, Any]]) -> None:
-    """The type and sub-type most reports give (the kept event's on a tie): one report that
-    mistakes a market massacre for a clash does not type the whole event."""
+def _vote_type(item: Event, members: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The type of the most specific report (data/merged_type.toml), then the one most reports
+    give, then the kept event's: a first report of "an attack" gives way to a later one that
+    says a drone strike, and one report that mistakes a market massacre for a clash does not type
+    the whole event. Returns why, for the merge record."""
     votes = [(m.get("event_type"), m.get("sub_event_type")) for m in members if m.get("event_type")]
     if not votes:
-        return
+        return None
     counts = {vote: votes.count(vote) for vote in votes}
-    best = max(counts.values())
-    item.event_type, item.sub_event_type = next(v for v in votes if counts[v] == best)
+    generic = _generic_sub_types()
+    ranked = {vote: (vote[1] not in generic, counts[vote]) for vote in votes}
+    best = max(ranked.values())
+    chosen = next(vote for vote in votes if ranked[vote] == best)
+    item.event_type, item.sub_event_type = chosen
+    others = sorted({f"{t}: {s}" for t, s in votes if (t, s) != chosen})
+    if not others:
+        rule = "all reports agree"
+    elif best[0] and any(ranked[vote][0] is False for vote in votes):
+        rule = "the most specific report"
+    else:
+        rule = "most reports" if best[1] > 1 else "the first report"
+    return {"chosen": f"{chosen[0]}: {chosen[1]}", "rule": rule, "over": others}
+
+
+@cache
+def _generic_sub_types() -> frozenset[str]:
+    return frozenset(load_toml("merged_type.toml")["generic_sub_types"])
 
 
 def _better_place(candidate: Location | None, current: Location | None) -> bool:
