@@ -158,3 +158,23 @@ def test_names_spelt_differently_in_two_languages_are_the_same_evidence() -> Non
     unrelated = "Des manifestants ont défilé à Bamako, au Mali."
     assert evidence_similarity(english, french) >= 0.9
     assert evidence_similarity(english, unrelated) == 0.0
+
+
+class _EnglishOnlyEncoder:
+    """Like an English sentence model: a French sentence shares no direction with its English."""
+
+    def encode(self, texts: list[str], normalize_embeddings: bool = True) -> list[list[float]]:
+        return [[float(language_of(t) == "en"), float(language_of(t) == "fr"), 0.0] for t in texts]
+
+
+def test_with_embeddings_a_french_report_still_attaches_by_its_names_and_words(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.dedup import text
+
+    monkeypatch.setattr(text, "_model", lambda: _EnglishOnlyEncoder())
+    store.save(_doc("d1", AMBUSH), [event("e1", "d1")])
+    store.save(_doc("d2", AMBUSH_FR), [event("e2", "d2")])
+    assert [e.id for e in store.events()] == ["e1"]
+    (record,) = store.merges("e1")
+    assert record.reasons["text"]["method"] == "embedding"

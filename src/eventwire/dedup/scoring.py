@@ -70,6 +70,8 @@ def score_pair(
     actors = _actor_score(new, row)
     raw_text, method = _text_score(signature, stored, config.text_mean_share)
     text = _rescaled(raw_text, config.text_floor.get(method, 0.0))
+    if method == "embedding":  # the English sentence model does not read French
+        text = max(text, _cross_language_score(signature.text, stored_text, config.text_mean_share))
     evidence = _evidence_score(signature.text, stored_text, config.text_mean_share)
     new_victims = victims_of(item.victims for item in new.claims)
     victims = _victim_score(new_victims, stored_victims)
@@ -330,6 +332,19 @@ def _across_languages(text: str, other: str) -> float:
         return lexical_similarity(text, other)
     similar = lexical_similarity(translated(text), translated(other))
     return max(similar, evidence_similarity(text, other))
+
+
+def _cross_language_score(text: str, stored_text: str, mean_share: float) -> float:
+    """The lexical method's similarity to the stored reports in the other language (0 for those
+    in the same one), best and mean mixed."""
+    parts = [part for part in stored_text.split("\n\n") if part]
+    if not parts:
+        return 0.0
+    language = language_of(text)
+    values = [
+        _across_languages(text, part) if language_of(part) != language else 0.0 for part in parts
+    ]
+    return (1 - mean_share) * max(values) + mean_share * sum(values) / len(values)
 
 
 def _evidence_score(text: str, stored_text: str, mean_share: float) -> float:
