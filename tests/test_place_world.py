@@ -64,3 +64,7 @@ def test_a_place_word_inside_an_armed_group_name_is_no_place() -> None:
 def test_a_position_word_between_preposition_and_town_still_places_the_event() -> None:
     location = locate("Police fired tear gas at protesters in central Nairobi on Tuesday.")
     assert location is not None and (location.name, location.iso3) == ("Nairobi", "KEN")
+    location = locate(
+        "Traders marched through central Bamako on Monday. They gathered at the Grand Market."
+    )
+    assert location is not None and (location.name, location.iso3) == ("Bamako", "MLI")
