@@ -68,3 +68,38 @@ def test_a_position_word_between_preposition_and_town_still_places_the_event() -
         "Traders marched through central Bamako on Monday. They gathered at the Grand Market."
     )
     assert location is not None and (location.name, location.iso3) == ("Bamako", "MLI")
+
+
+def test_a_name_opening_with_an_article_is_found_whole() -> None:
+    location = locate(
+        "Paramilitaries shelled a camp on the northern edge of El Fasher on Sunday, "
+        "volunteers said."
+    )
+    assert location is not None and (location.name, location.iso3) == ("El Fasher", "SDN")
+
+
+def test_a_french_country_name_points_at_its_country() -> None:
+    location = locate("Des hommes armés ont attaqué un village du Soudan dimanche.")
+    assert location is not None and location.iso3 == "SDN"
+
+
+def test_the_headline_names_the_country_the_body_does_not() -> None:
+    from eventwire.extract.place.context import title_context
+    from eventwire.geo import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert title_context("Soudan : neuf morts près d'un camp", gaz) == {"SD": 1}
+    assert title_context("Militia attack in Congo's Ituri kills 18", gaz) == {"CG": 1}
+    assert title_context("Traders march against power cuts", gaz) == {}
+
+
+def test_a_compass_word_qualifying_a_name_is_no_region_of_its_own() -> None:
+    from eventwire.extract.place.mentions import find_mentions
+    from eventwire.geo import get_gazetteer
+    from tests.helpers import make_doc
+
+    def names(text: str) -> list[str]:
+        return [m.text for m in find_mentions(make_doc(text).sentences, get_gazetteer())]
+
+    assert "Nord" not in names("Des tirs ont visé un camp au Darfour du Nord dimanche.")
+    assert "Nord" in names("Des hommes armés ont attaqué Kaya, dans la région du Nord.")

@@ -109,27 +109,10 @@ def canonical_names(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@cache
-def _french_countries() -> dict[str, str]:
-    """Folded French country names (pycountry's ISO 3166 translations) to alpha-2."""
-    import gettext
-
-    import pycountry
-
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    table = {}
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", country.name)}:
-            table[_fold_word(french.gettext(name))] = country.alpha_2
-    return table
-
-
 def _canonical_name(gaz: Any, name: str) -> str:
     country = gaz.country_named(name.title())
     if country is not None:
         return f"c:{country.alpha2}"
-    if name in _french_countries():
-        return f"c:{_french_countries()[name]}"
     places = gaz.lookup(name.title())
     return f"g:{places[0].geonames_id}" if places else f"n:{name}"
 

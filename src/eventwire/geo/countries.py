@@ -16,7 +16,7 @@ import csv
 from dataclasses import dataclass
 from functools import cache
 
-from eventwire.data import data_path
+from eventwire.data import data_path, load_toml
 from eventwire.geo.text import normalize
 
 COUNTRIES_FILE = "gazetteer/countries.tsv"
@@ -67,3 +67,22 @@ def acled_name(code: str | None, fallback: str | None = None) -> str | None:
     """ACLED's name of the country with this ISO code; `fallback` when the code is unknown."""
     country = acled_country(code)
     return country.name if country else fallback
+
+
+@cache
+def french_country_names() -> dict[str, str]:
+    """Normalised French country names (pycountry's ISO 3166 translations, shipped with it) to
+    alpha-2: "Soudan", "Colombie", "République démocratique du Congo"."""
+    import gettext
+
+    import pycountry
+
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    skip = {normalize(name) for name in load_toml("gazetteer/french_countries.toml")["skip"]}
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for english in {country.name, getattr(country, "common_name", country.name)}:
+            key = normalize(french.gettext(english))
+            if key not in skip:
+                names.setdefault(key, country.alpha_2)
+    return names

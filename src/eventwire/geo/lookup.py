@@ -26,6 +26,7 @@ from pathlib import Path
 
 from eventwire.data import data_path
 from eventwire.geo.admin import fill_centres
+from eventwire.geo.countries import french_country_names
 from eventwire.geo.place import Country, Place
 from eventwire.geo.text import normalize
 
@@ -66,6 +67,9 @@ class Gazetteer:
         for key, alpha2, kind in _read_demonyms():
             target = self._demonyms if kind == "demonym" else self._country_names
             target.setdefault(key, set()).add(alpha2)
+        for key, alpha2 in french_country_names().items():
+            if key not in self._country_names:  # an English name keeps its meaning
+                self._country_names[key] = {alpha2}
         self._additions = _read_additions()
 
     def _connection(self) -> sqlite3.Connection:

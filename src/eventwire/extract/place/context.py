@@ -93,6 +93,36 @@ def country_context(
     return weights
 
 
+_TITLE_NAME = re.compile(
+    r"[A-ZÀ-Ý][\w\u2019'\-]*(?:\s+(?:of\s+the\s+|of\s+|du\s+|de\s+la\s+)?[A-ZÀ-Ý][\w\u2019'\-]*){0,3}"
+)
+
+
+_POSSESSIVE = re.compile(r"[\u2019']s?$")
+
+
+def title_context(title: str | None, gaz: Gazetteer) -> Counter[str]:
+    """The countries a headline names ("Soudan : neuf morts...", "Sudanese army..."), as much
+    as a sentence outside the event: a report's body often names only its villages."""
+    weights: Counter[str] = Counter()
+    if not title:
+        return weights
+    for match in _TITLE_NAME.finditer(title):
+        words = [_POSSESSIVE.sub("", word) for word in match.group().split()]
+        for size in range(len(words), 0, -1):  # the longest name first: "Burkina Faso"
+            country = gaz.country_named(" ".join(words[:size]).rstrip("'\u2019:,"))
+            if country is not None:
+                weights[country.alpha2] += 1
+                break
+        else:
+            codes = gaz.demonym_countries(words[0].rstrip("'\u2019:,"))
+            for code in codes:
+                weights[code] += 1 / len(codes)
+    for code in _hinted(title):
+        weights[code] += 1
+    return weights
+
+
 def elsewhere(mention: Mention) -> bool:
     """A country named as a border, an origin or a destination, not as where things happened."""
     lexicon = cues()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 
 from eventwire.extract.frame import EventFrame, alpha2_of
 from eventwire.extract.place.brackets import Bracket, find_brackets
-from eventwire.extract.place.context import country_context, elsewhere
+from eventwire.extract.place.context import country_context, elsewhere, title_context
 from eventwire.extract.place.mentions import Mention, coded_precision, cues, find_mentions
 from eventwire.geo import Country, Gazetteer, Place, acled_name, admin2_of, get_gazetteer
 from eventwire.models import Location
@@ -148,6 +148,7 @@ def locate(
     if names is not None:
         found = _outside_names(found, sentences, names)
     evidence = country_context(sentences, found, event_ids, gaz)
+    evidence.update(title_context(frame.doc.document.title, gaz))
     evidence.update(coherence(found))
     evidence.update(prior)
     brackets = find_brackets(sentences, gaz, evidence)

@@ -21,6 +21,8 @@ CONNECTORS = frozenset(
     | {"ez", "es", "az", "ash", "ech", "ed", "bin", "ibn"}  # "Deir ez Zor", "Ras ash Shaykh"
 )
 MAX_WORDS = 5
+ARTICLES = frozenset({"el", "al", "ad", "an", "ash", "az", "ed", "es", "ez", "la", "le"})
+"""Connectors that may open a name when capitalised: "El Fasher", "Al Mukalla", "La Paz"."""
 
 _WORD = re.compile(r"[^\W\d_](?:[\w\u2019'\-.]*\w)?")
 _POSSESSIVE = re.compile(r"[\u2019']s$")
@@ -223,7 +225,13 @@ def _match_span(
         for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
             first, last = words[i], words[i + n - 1]
             phrase = text[first[0] : last[1]]
-            if phrase.split()[0].lower() in CONNECTORS or phrase.split()[-1].lower() in CONNECTORS:
+            head, tail = phrase.split()[0], phrase.split()[-1]
+            opens = head.lower() not in CONNECTORS or (
+                n > 1 and head[0].isupper() and head.lower() in ARTICLES
+            )
+            if not opens or tail.lower() in CONNECTORS:
+                continue
+            if n == 1 and i > 1 and _qualifier_of_previous(text, words, i):
                 continue
             mention = _lookup(sentence, gaz, phrase, first[0], last[1], label)
             if mention is not None:
@@ -233,6 +241,25 @@ def _match_span(
         else:
             i += 1
     return mentions
+
+
+def _qualifier_of_previous(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    """A compass word joined by a connector to the name before it ("Darfour du Nord", "Kivu of
+    the North"): it qualifies that name and is no place of its own (Cameroon's "Nord" region)."""
+    if text[slice(*words[index])].lower() not in _compass_words():
+        return False
+    head = index - 2
+    if text[slice(*words[index - 1])].lower() == "the":
+        head -= 1
+    if head < 0 or text[slice(*words[head + 1])].lower() not in CONNECTORS:
+        return False
+    return text[slice(*words[head])][:1].isupper()
+
+
+@cache
+def _compass_words() -> frozenset[str]:
+    words = load_toml("gazetteer/place_cues.toml")["admin_translations"]["words"]
+    return frozenset(words) | frozenset(words.values())
 
 
 def _lookup(
