@@ -229,9 +229,9 @@ def test_soldiers_firing_on_protesters_is_no_mutiny() -> None:
     assert frame.actor2.name == "Military Forces of Burkina Faso"
 
 
-def test_a_road_blocked_in_a_later_sentence_makes_the_protest_violent() -> None:
+def test_a_road_barricaded_in_a_later_sentence_makes_the_protest_violent() -> None:
     frame = typed(
-        "Pupils marched in Sapaga to demand exams. The main road was blocked for three hours.",
+        "Pupils marched in Sapaga to demand exams. They set up barricades on the main road.",
         "Burkina Faso",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")

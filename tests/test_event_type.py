@@ -422,9 +422,18 @@ def test_a_separate_incident_is_an_event_of_its_own() -> None:
     assert (first.event_date.day, second.event_date.day) == (13, 14)
 
 
-def test_demonstrators_who_block_a_road_are_a_violent_demonstration() -> None:
+def test_demonstrators_who_only_block_a_road_are_a_peaceful_protest() -> None:
     frame = typed(
         "On Monday, traders blocked the main road into Kaya to protest the closure of the market.",
+        "Burkina Faso",
+    )
+    assert (frame.event_type, frame.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_demonstrators_who_barricade_a_road_with_burning_tyres_are_violent() -> None:
+    frame = typed(
+        "On Monday, traders blocked the main road into Kaya with burning tyres to protest the "
+        "closure of the market.",
         "Burkina Faso",
     )
     assert (frame.event_type, frame.sub_event_type) == ("Riots", "Violent demonstration")
