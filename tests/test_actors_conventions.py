@@ -454,3 +454,9 @@ def test_a_national_road_is_no_civilian() -> None:
         "Gunmen attacked a police post on the national road near Djibo.", "Burkina Faso"
     )
     assert second.name == "Police Forces of Burkina Faso"
+
+
+def test_an_unnamed_gang_is_a_gang_in_the_americas_and_an_armed_group_elsewhere() -> None:
+    text = "A woman was shot and killed by a violent gang on Tuesday after she was robbed."
+    assert typed(text, "Kenya").actor1.name == "Unidentified Armed Group (Kenya)"
+    assert typed(text, "Mexico").actor1.name == "Unidentified Gang (Mexico)"

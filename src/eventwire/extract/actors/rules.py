@@ -17,6 +17,7 @@ from typing import Any
 
 from eventwire.data import data_path, load_toml
 from eventwire.extract.prefilter import literal_starts, may_match, word_starts
+from eventwire.geo import country_by_name
 
 ACTORS_FILE = "actors.toml"
 ACRONYM_MAX = 6
@@ -454,11 +455,27 @@ def fill_name(template: str, country: str | None) -> str:
     if "{country}" not in template:
         return template
     if country:
+        template = _regional(template, country)
         if country in _with_article():
             template = template.replace(" of {country}", " of the {country}")
         return template.replace("{country}", country)
     trimmed = template.replace(" ({country})", "").replace(" of {country}", "")
     return trimmed.replace("{country}", "").strip()
+
+
+def _regional(template: str, country: str) -> str:
+    """The template ACLED uses in the country's region (data/actor_regions.toml)."""
+    for rule in _regional_rules():
+        if rule["template"] == template:
+            found = country_by_name(country)
+            if found is not None and found.region not in rule["regions"]:
+                return str(rule["otherwise"])
+    return template
+
+
+@cache
+def _regional_rules() -> list[dict[str, Any]]:
+    return list(load_toml("actor_regions.toml")["regional"])
 
 
 _STATE_FORCES = re.compile(r"(?:Military|Police) Forces of (?:the )?([^()]+?)(?=\s*\(|$)")
